@@ -1,0 +1,66 @@
+# The README's two commands are `make serve` and `make test`; CI runs `make test` (via .ci/run).
+# Every target installs what it needs, so both work on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+export PYTHONWARNDEFAULTENCODING := 1
+export PYTHONUTF8 := 1
+
+.PHONY: help setup serve build test lint test-core test-node test-browser bench screenshots clean
+
+help:
+	@echo "make serve   build the site and serve it at http://127.0.0.1:8000 (installs everything first)"
+	@echo "make test    lint, type-check, unit + golden + browser tests (installs everything first)"
+	@echo "make build   build the static site into site/"
+	@echo "make bench   performance benchmark against the built site"
+
+$(STAMPS)/venv: pyproject.toml widgets/pyproject.toml
+	@mkdir -p $(STAMPS)
+	test -x $(PY) || $$(scripts/find-python) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]' -e ./widgets
+	@touch $@
+
+$(STAMPS)/npm: package.json package-lock.json
+	@mkdir -p $(STAMPS)
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(STAMPS)/browser: scripts/install-browser
+	@mkdir -p $(STAMPS)
+	scripts/install-browser
+	@touch $@
+
+setup: $(STAMPS)/venv $(STAMPS)/npm
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+test-core: setup
+	$(PY) -m pytest -q ai45core widgets/ai45widgets tests/core tests/widgets tests/site
+
+test-node: setup
+	node tests/golden/pyodide-golden.mjs
+
+test-browser: build $(STAMPS)/browser
+	$(PY) -m pytest -q tests/browser
+
+test: lint test-core test-node test-browser
+
+bench: build $(STAMPS)/browser
+	$(PY) -m scripts.bench
+
+screenshots: build $(STAMPS)/browser
+	$(PY) -m scripts.screenshots
+
+clean:
+	rm -rf site build dist $(STAMPS) .pytest_cache .mypy_cache .ruff_cache
