@@ -1,3 +1,107 @@
-"""ai45widgets — the boundary between the page and ai45core (see widgets/README.md)."""
+"""ai45widgets — the one boundary between a page and ai45core.
 
+Data flows one way: widget block / form / URL state (text) → ``ai45core.compute`` → a view renders HTML + SVG.
+The MkDocs hook calls :func:`render_widget` at build time; the browser's Pyodide worker calls :func:`run` with
+JSON strings both ways, so exactly the same Python produces the pre-rendered and the live output.
+
+>>> out = json.loads(run("plane", json.dumps({"capability": "10, 20, 40", "safety": "5, 10, 20"}), "en"))
+>>> out["ok"], "45.00°" in out["html"]
+(True, True)
+>>> json.loads(run("plane", '{"capability": "1"}', "zh"))["errors"][0]["field"]
+'capability'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Final
+
+from ai45core import AI45Error, compute
+
+from .blocks import BlockError, parse_block
+from .form import render_shell
+from .spec import Output, View
+from .views import VIEWS
+
+__all__ = ["NAMES", "VIEWS", "BlockError", "WidgetError", "parse_block", "render_widget", "run", "state_errors"]
 __version__ = "0.1.0"
+
+NAMES: Final = tuple(VIEWS)
+MAX_VALUE: Final = 20_000
+"""Longest text accepted for one state value (a 1000-row CSV fits; a 10,000-row paste is refused)."""
+
+
+class WidgetError(ValueError):
+    """A widget name or state that cannot be used (build time: fails the build with file and line)."""
+
+
+def _params(view: View, state: Mapping[str, str]) -> dict[str, str]:
+    merged = dict(view.defaults)
+    merged.update(state)
+    return {k: v for k, v in merged.items() if k in view.field_names()}
+
+
+def state_errors(name: str, state: object) -> list[str]:
+    """Keys or values of a state that are unusable (unknown key, not text, too long); [] when fine."""
+    if name not in VIEWS:
+        return [f"unknown widget {name!r}; known: {', '.join(NAMES)}"]
+    if not isinstance(state, dict):
+        return ["state must be an object of text values"]
+    allowed = VIEWS[name].field_names()
+    problems = []
+    for key, value in state.items():
+        if key not in allowed:
+            problems.append(f"unknown parameter {str(key)[:40]!r} for {name}; allowed: {', '.join(allowed)}")
+        elif not isinstance(value, str):
+            problems.append(f"{key}: value must be text")
+        elif len(value) > MAX_VALUE:
+            problems.append(f"{key}: value longer than {MAX_VALUE} characters")
+    return problems
+
+
+def compute_output(name: str, state: Mapping[str, str], lang: str) -> Output:
+    """Compute and render; raises AI45Error for bad values."""
+    view = VIEWS[name]
+    params = _params(view, state)
+    result = compute(name, params)
+    return view.render(result, params, lang)
+
+
+def run(name: str, state_json: str, lang: str = "en") -> str:
+    """The browser's entry point: state (JSON object of text values) → JSON result.
+
+    Returns ``{"ok": true, "html", "csv", "svg", "summary"}`` or ``{"ok": false, "errors": [{"field",
+    "code", "message"}]}`` with messages in ``lang``. Never raises for any input.
+    """
+    lang = "zh" if lang == "zh" else "en"
+    try:
+        state: Any = json.loads(state_json)
+    except (ValueError, TypeError):
+        state = None
+    problems = state_errors(name, state)
+    if problems:
+        return json.dumps({"ok": False, "errors": [{"field": "", "code": "bad_state", "message": p}
+                                                   for p in problems]}, ensure_ascii=False)
+    try:
+        out = compute_output(name, state, lang)
+    except AI45Error as err:
+        return json.dumps({"ok": False, "errors": [{"field": err.field, "code": err.code,
+                                                    "message": err.zh if lang == "zh" else err.en}]},
+                          ensure_ascii=False)
+    return json.dumps({"ok": True, "html": out.html, "csv": out.csv, "svg": out.svg, "summary": out.summary},
+                      ensure_ascii=False)
+
+
+def render_widget(name: str, state: Mapping[str, str], lang: str, key: str) -> str:
+    """Build time: the whole widget with its pre-rendered output; WidgetError for a bad name or state."""
+    problems = state_errors(name, dict(state))
+    if problems:
+        raise WidgetError("; ".join(problems))
+    view = VIEWS[name]
+    try:
+        out = compute_output(name, state, lang)
+    except AI45Error as err:
+        raise WidgetError(f"{err.code}: {err.en}") from None
+    shown = {**view.defaults, **state}
+    return render_shell(view, key, shown, out, lang)

@@ -1,0 +1,12 @@
+"""The closed registry of widgets: one view module per ai45core computation (the JS keeps the same list)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..spec import View
+from . import plane
+
+__all__ = ["VIEWS"]
+
+VIEWS: Final[dict[str, View]] = {view.name: view for view in (plane.VIEW,)}

@@ -1,0 +1,218 @@
+"""MkDocs hook: the build-time half of the widgets (the browser half is widgets/js/).
+
+- Widget blocks (```ai45 NAME```) are replaced by the pre-rendered widget, computed by the same
+  ``ai45widgets.render_widget`` the browser runs; a bad name or parameter fails the build with file and line.
+- The Pyodide runtime (npm package, pinned) and our two wheels are published under ``assets/`` with a
+  site-specific ``pyodide-lock.json`` made by pyodide-build's lockfile tooling (every byte same-origin, hashed).
+- Each page gets one JSON island (``#__ai45``) for the browser, its language alternates (the same page in the
+  other language), and a Content-Security-Policy that allows exactly its own inline scripts.
+- ``docs/methods*.md`` is filled from ai45core's module docstrings and assumptions.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "widgets"))  # the glue imports from source while editing (`make serve`)
+
+import ai45core  # noqa: E402
+import ai45widgets  # noqa: E402
+from ai45widgets.ui import UI  # noqa: E402
+
+PYODIDE = ROOT / "node_modules" / "pyodide"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+BUILD = ROOT / "build"
+LANGS = ("en", "zh")
+DEFAULT_LANG = "en"
+_FENCE = MarkdownIt("commonmark")
+
+
+def _sources_digest() -> str:
+    digest = hashlib.sha256()
+    for folder in (ROOT / "ai45core", ROOT / "widgets" / "ai45widgets"):
+        for path in sorted(folder.rglob("*.py")):
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update((ROOT / "pyproject.toml").read_bytes() + (ROOT / "widgets" / "pyproject.toml").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@cache
+def runtime() -> dict[str, Any]:
+    """Build (or reuse) the wheels and the lock file; return their site paths and the browser config."""
+    version = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
+    digest = _sources_digest()
+    out = BUILD / f"py-{digest}"
+    lock = out / "pyodide-lock.json"
+    if not lock.exists():
+        shutil.rmtree(BUILD, ignore_errors=True)
+        out.mkdir(parents=True)
+        for project in (ROOT, ROOT / "widgets"):
+            subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+                            "-w", str(out), str(project)], check=True)
+        # Only our packages: the stock lock lists 350 packages this site does not ship.
+        base = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
+        base["packages"] = {}
+        (out / "base-lock.json").write_text(json.dumps(base), encoding="utf-8")
+        pyodide_cli = Path(sys.executable).with_name("pyodide")
+        subprocess.run([str(pyodide_cli), "lockfile", "add-wheels", "--input", str(out / "base-lock.json"),
+                        "--output", str(lock), "--base-path", str(out), *map(str, sorted(out.glob("*.whl")))],
+                       check=True, capture_output=True)
+        (out / "base-lock.json").unlink()
+    files = {f"assets/pyodide/{version}/{name}": PYODIDE / name for name in PYODIDE_FILES}
+    files.update({f"assets/ai45/py-{digest}/{p.name}": p for p in sorted(out.iterdir())})
+    return {
+        "files": files,
+        "config": {
+            "indexURL": f"assets/pyodide/{version}/",
+            "lockFileURL": f"assets/ai45/py-{digest}/pyodide-lock.json",
+            "packages": ["ai45core", "ai45widgets"],
+            "widgets": list(ai45widgets.NAMES),
+            "version": f"{version}-{digest}",
+        },
+    }
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assets = {f"assets/ai45/{p.name}": p for p in sorted((ROOT / "widgets" / "js").glob("*.js"))}
+    assets["assets/ai45/ai45.css"] = ROOT / "widgets" / "ai45.css"
+    assets.update(runtime()["files"])
+    for uri, path in assets.items():
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def _lang(config: MkDocsConfig) -> str:
+    lang = str(config.theme.get("language") or DEFAULT_LANG)
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = _lang(config)
+    if page.file.src_uri.startswith("methods"):
+        markdown = markdown.replace("<!-- ai45:methods -->", methods_markdown(lang))
+    blocks = []
+    # markdown-it finds the fences (and skips those nested in other code), so examples in prose are safe.
+    for token in _FENCE.parse(markdown):
+        info = token.info.strip().split()
+        if token.type == "fence" and info and info[0] == "ai45" and token.map is not None:
+            blocks.append((token.map, info, token.content))
+    lines = markdown.split("\n")
+    for (start, end), info, body in reversed(_numbered(blocks)):
+        where = f"{page.file.src_uri}:{start + 1}"
+        if len(info) != 3 or info[1] not in ai45widgets.NAMES:
+            raise PluginError(f"{where}: unknown widget block {' '.join(info[:-1])!r}; write ```ai45 NAME with NAME one "
+                              f"of {', '.join(ai45widgets.NAMES)}")
+        try:
+            state = ai45widgets.parse_block(body)
+        except ai45widgets.BlockError as err:
+            raise PluginError(f"{page.file.src_uri}:{start + 1 + err.line}: {err}") from None
+        try:
+            html = ai45widgets.render_widget(info[1], state, lang, info[2])
+        except ai45widgets.WidgetError as err:
+            raise PluginError(f"{where}: widget {info[1]}: {err}") from None
+        lines[start:end] = ["", html, ""]
+        page.meta["ai45_widgets"] = True
+    return "\n".join(lines)
+
+
+def _numbered(blocks: list[tuple[Any, list[str], str]]) -> list[tuple[Any, list[str], str]]:
+    """Append each block's key: blocks of one widget counted in page order ("plane", "plane2", ...), so the
+    same block has the same URL-state name in both languages."""
+    seen: dict[str, int] = {}
+    out = []
+    for span, info, body in blocks:
+        name = info[-1]
+        seen[name] = seen.get(name, 0) + 1
+        out.append((span, [*info, name if seen[name] == 1 else f"{name}{seen[name]}"], body))
+    return out
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    lang = _lang(config)
+    context["ai45_config"] = {**runtime()["config"], "lang": lang, "root": context["base_url"] or ".",
+                              "embedBase": "embed/" if lang == DEFAULT_LANG else f"{lang}/embed/",
+                              "ui": {key: text.get(lang, text["en"]) for key, text in UI.items()},
+                              "widgetsOnPage": bool(page.meta.get("ai45_widgets"))}
+    return context
+
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S)
+
+
+def content_security_policy(html: str) -> str:
+    """Allow this page's own inline scripts (by hash), same-origin everything, and WebAssembly compilation."""
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode() + "'"
+                     for m in _INLINE_SCRIPT.finditer(html)})
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),  # wasm: Pyodide compiles its module
+        "worker-src 'self'",
+        "connect-src 'self'",
+        "img-src 'self' data:",
+        "style-src 'self' 'unsafe-inline'",  # Material and the SVG charts set style attributes
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+    ])
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
+    return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Material fetches <language root>/sitemap.xml to map pages across languages; static-i18n writes only the
+    # root one (which already lists every page's hreflang alternates). Each language root gets its own part.
+    site = Path(config.site_dir)
+    sitemap = site / "sitemap.xml"
+    if not sitemap.exists():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    head, _, rest = text.partition("<url>")
+    blocks = ["<url>" + b for b in rest.split("<url>")] if rest else []
+    blocks[-1:] = [blocks[-1].replace("</urlset>", "")] if blocks else []
+    for lang in LANGS:
+        if lang == DEFAULT_LANG:
+            continue
+        mine = [b for b in blocks if re.search(rf"<loc>[^<]*/{lang}/", b)]
+        (site / lang).mkdir(exist_ok=True)
+        (site / lang / "sitemap.xml").write_text(head + "".join(mine).rstrip() + "\n</urlset>\n", encoding="utf-8")
+
+
+def methods_markdown(lang: str) -> str:
+    """The Methods page body: for each computation its assumptions (page language) and its documentation."""
+    parts = []
+    for name in ai45core.NAMES:
+        module = getattr(ai45core, name)
+        doc = (module.__doc__ or "").strip()
+        title, _, body = doc.partition("\n")
+        assumptions = getattr(module, "ASSUMPTIONS", {}).get(lang, ())
+        parts.append(f"## `{name}` — {title.rstrip('.')}\n")
+        if assumptions:
+            parts.append(("**前提假设**" if lang == "zh" else "**Assumptions**") + "\n")
+            parts.extend(f"- {a}" for a in assumptions)
+            parts.append("")
+        label = "代码中的技术说明（英文，自动生成）" if lang == "zh" else "Technical description (generated from the code)"
+        parts.append(f'??? note "{label}"\n')
+        parts.extend(("    " + line if line.strip() else "") for line in body.strip().splitlines())
+        parts.append("")
+    return "\n".join(parts)

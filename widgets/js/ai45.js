@@ -1,0 +1,33 @@
+// Entry point (the one script in mkdocs.yml). Runs once per tab; Material's `document$` tells it about every
+// page shown, including those reached by instant navigation.
+
+import { mountAll } from "./mount.js";
+import { interceptSwitcher, updateSwitcher } from "./language.js";
+import { stats, engineStatus } from "./engine.js";
+
+/** @returns {any} */
+function pageConfig() {
+  const island = document.getElementById("__ai45");
+  return island ? JSON.parse(island.textContent || "{}") : null;
+}
+
+/** @type {any} */ let previous = null;
+
+function onPage() {
+  const config = pageConfig();
+  if (!config) return;
+  const root = new URL(config.root.endsWith("/") ? config.root : config.root + "/", location.href).href;
+  updateSwitcher(root);
+  previous?.unsubscribe?.();
+  previous = mountAll(config);
+}
+
+const first = pageConfig();
+if (first) interceptSwitcher(new URL(first.root.endsWith("/") ? first.root : first.root + "/", location.href).href);
+
+// For tests and the benchmark: one engine per tab can be checked from outside.
+/** @type {any} */ (window).__ai45 = { stats, engineStatus };
+
+const material = /** @type {any} */ (window).document$;
+if (material && typeof material.subscribe === "function") material.subscribe(onPage);
+else onPage();

@@ -1,0 +1,260 @@
+// Brings a pre-rendered widget to life: collects its inputs, asks the engine, swaps in the returned fragment.
+// Everything shown from the reader or the URL is set as text or as a form value; only the HTML rendered
+// (and escaped) by ai45widgets in Python is inserted as markup.
+
+import { onStatus, run, start, engineStatus } from "./engine.js";
+import { readState, writeState } from "./urlstate.js";
+
+/** @typedef {{root: string, lang: string, ui: Record<string, string>, embedBase: string} & import("./engine.js").RuntimeConfig} PageConfig */
+
+/** Values of a widget's form as text, keyed by field name (checkbox groups joined by commas). @param {HTMLFormElement} form */
+export function formState(form) {
+  /** @type {Record<string, string>} */ const state = {};
+  for (const el of form.querySelectorAll("input[name], select[name], textarea[name]")) {
+    const input = /** @type {HTMLInputElement} */ (el);
+    if (input.type === "checkbox") {
+      const prev = state[input.name] ? state[input.name].split(",") : [];
+      if (input.checked) prev.push(input.value);
+      state[input.name] = prev.join(",");
+    } else state[input.name] = input.value;
+  }
+  return state;
+}
+
+/** @param {HTMLFormElement} form @param {Record<string, string>} values */
+function setForm(form, values) {
+  for (const [name, value] of Object.entries(values)) {
+    const els = form.querySelectorAll(`[name="${CSS.escape(name)}"]`);
+    for (const el of els) {
+      const input = /** @type {HTMLInputElement} */ (el);
+      if (input.type === "checkbox") input.checked = value.split(/[\s,]+/).includes(input.value);
+      else input.value = value;
+    }
+    const slider = /** @type {HTMLInputElement | null} */ (form.querySelector(`[data-ai45-slider="${CSS.escape(name)}"]`));
+    if (slider && value.trim() !== "" && Number.isFinite(Number(value))) slider.value = value;
+  }
+}
+
+function download(/** @type {string} */ filename, /** @type {string} */ type, /** @type {string} */ text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+class Widget {
+  /** @param {HTMLElement} root @param {PageConfig} config */
+  constructor(root, config) {
+    this.root = root;
+    this.config = config;
+    this.name = root.dataset.ai45Widget || "";
+    this.key = root.dataset.ai45Key || this.name;
+    this.form = /** @type {HTMLFormElement} */ (root.querySelector("form"));
+    this.output = /** @type {HTMLElement} */ (root.querySelector("[data-ai45-output]"));
+    this.status = /** @type {HTMLElement} */ (root.querySelector("[data-ai45-status]"));
+    this.announce = /** @type {HTMLElement} */ (root.querySelector("[data-ai45-announce]"));
+    this.defaults = JSON.parse(root.dataset.ai45Defaults || "{}");
+    this.prerendered = { html: this.output.innerHTML, csv: this.output.dataset.ai45Csv || "" };
+    /** @type {Record<string, string> | null} */ this.queued = null;
+    this.busy = false;
+    this.dirty = false;
+    this.notice = "";
+  }
+
+  fields() {
+    return new Set(Object.keys(formState(this.form)));
+  }
+
+  mount() {
+    this.form.addEventListener("input", (event) => {
+      const target = /** @type {HTMLInputElement} */ (event.target);
+      if (target.dataset.ai45Slider) setForm(this.form, { [target.dataset.ai45Slider]: target.value });
+      else if (target.type !== "file") {
+        const slider = /** @type {HTMLInputElement | null} */ (this.form.querySelector(`[data-ai45-slider="${CSS.escape(target.name)}"]`));
+        if (slider && target.value.trim() !== "" && Number.isFinite(Number(target.value))) slider.value = target.value;
+      }
+      this.changed();
+    });
+    this.form.addEventListener("change", (event) => {
+      const target = /** @type {HTMLInputElement} */ (event.target);
+      if (target.type === "file" && target.files && target.files[0]) this.upload(target);
+    });
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.root.addEventListener("click", (event) => {
+      const button = event.target instanceof Element ? event.target.closest("button") : null;
+      if (!button || !this.root.contains(button)) return;
+      if (button.dataset.ai45Preset) {
+        setForm(this.form, JSON.parse(button.dataset.ai45Preset));
+        this.changed();
+      } else if (button.dataset.ai45Action) this.action(button.dataset.ai45Action, button);
+    });
+  }
+
+  /** @param {HTMLInputElement} input */
+  upload(input) {
+    const file = /** @type {File} */ (input.files?.[0]);
+    const target = /** @type {HTMLTextAreaElement | null} */ (this.form.querySelector(`textarea[name="${CSS.escape(input.dataset.ai45Upload || "")}"]`));
+    if (!target) return;
+    if (file.size > 1_000_000) {
+      this.showErrors([{ field: target.name, code: "too_long", message: this.config.ui.file_too_large }]);
+      return;
+    }
+    file.text().then((text) => {
+      target.value = text;
+      input.value = "";
+      this.changed();
+    });
+  }
+
+  changed() {
+    this.dirty = true;
+    this.queued = formState(this.form);
+    this.output.setAttribute("aria-busy", "true");
+    if (engineStatus() === "idle" || engineStatus() === "failed") start(this.config);
+    this.pump();
+  }
+
+  async pump() {
+    if (this.busy || !this.queued || engineStatus() !== "ready") return;
+    const state = this.queued;
+    this.queued = null;
+    this.busy = true;
+    let result;
+    try {
+      result = await run(this.name, state, this.config.lang);
+    } catch (err) {
+      result = { ok: false, errors: [{ field: "", code: "engine", message: String(err) }] };
+    }
+    this.busy = false;
+    if (this.queued) return this.pump();  // a newer state arrived: show only the latest
+    this.show(result, state);
+  }
+
+  /** @param {any} result @param {Record<string, string>} state */
+  show(result, state) {
+    this.output.removeAttribute("aria-busy");
+    if (result.ok) {
+      this.output.innerHTML = result.html;  // rendered and escaped by ai45widgets (Python)
+      this.output.dataset.ai45Csv = result.csv;
+      this.announce.textContent = result.summary;
+      this.showErrors([]);
+      history.replaceState(history.state, "", location.pathname + writeState(location.search, this.key, state, this.defaults) + location.hash);
+    } else this.showErrors(result.errors);
+    this.root.dispatchEvent(new CustomEvent("ai45:output", { bubbles: true, detail: { ok: result.ok } }));
+  }
+
+  /** @param {{field: string, code: string, message: string}[]} errors */
+  showErrors(errors) {
+    const byField = new Map(errors.filter((e) => e.field).map((e) => [e.field, e.message]));
+    for (const p of this.root.querySelectorAll("[data-ai45-error-for]")) {
+      const el = /** @type {HTMLElement} */ (p);
+      const field = el.dataset.ai45ErrorFor || "";
+      const message = byField.get(field);
+      el.textContent = message || "";
+      el.hidden = !message;
+      for (const input of this.form.querySelectorAll(`[name="${CSS.escape(field)}"]`)) {
+        if (message) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+      }
+      byField.delete(field);
+    }
+    const general = [...errors.filter((e) => !e.field).map((e) => e.message), ...byField.values()];
+    this.root.dataset.ai45Invalid = errors.length ? "true" : "false";
+    if (errors.length) this.announce.textContent = this.config.ui.error_summary + (general.length ? " " + general.join(" ") : "");
+    this.renderStatus(general.join(" "));
+  }
+
+  renderStatus(extra = "") {
+    const s = engineStatus();
+    const state = s === "ready" ? "live" : s === "failed" ? "error" : s === "loading" ? "loading" : "static";
+    this.root.dataset.ai45State = state;
+    const ui = this.config.ui;
+    let text = state === "live" ? ui.live : state === "loading" ? ui.loading : state === "error" ? ui.failed.replace("{reason}", this.failReason || "?") : ui.static;
+    if (this.notice) text += " " + this.notice;
+    if (extra) text += " " + extra;
+    this.status.textContent = text;
+    if (state === "error") {
+      const retry = document.createElement("button");
+      retry.type = "button";
+      retry.className = "md-button ai45-retry";
+      retry.textContent = ui.retry;
+      retry.addEventListener("click", () => { start(this.config); if (!this.queued) this.queued = formState(this.form); });
+      this.status.append(" ", retry);
+    }
+  }
+
+  /** @param {string} action @param {HTMLButtonElement} button */
+  action(action, button) {
+    const state = formState(this.form);
+    const url = new URL(location.pathname + writeState("", this.key, state, this.defaults), location.href).href;
+    if (action === "link") {
+      const done = () => { const old = button.textContent; button.textContent = this.config.ui.copied; setTimeout(() => { button.textContent = old; }, 1500); };
+      navigator.clipboard?.writeText(url).then(done, () => this.showEmbed(url)) ?? this.showEmbed(url);
+    } else if (action === "csv") download(`${this.key}.csv`, "text/csv;charset=utf-8", "\ufeff" + (this.output.dataset.ai45Csv || ""));
+    else if (action === "svg") {
+      const svg = this.output.querySelector("svg");
+      if (svg) download(`${this.key}.svg`, "image/svg+xml", new XMLSerializer().serializeToString(svg));
+    } else if (action === "embed") {
+      const root = new URL(this.config.root.endsWith("/") ? this.config.root : this.config.root + "/", location.href);
+      // The embed page holds this one widget under its plain name; all values are written out in full.
+      const embed = new URL(`${this.config.embedBase}${this.name}/` + writeState("", this.name, state, {}), root).href;
+      const title = this.root.querySelector(".ai45-title")?.textContent || this.name;
+      this.showEmbed(`<iframe src="${embed}" title="${title.replace(/"/g, "&quot;")}" width="100%" height="720" style="border:0" loading="lazy"></iframe>`);
+    } else if (action === "reset") {
+      for (const el of this.form.querySelectorAll("input[type=checkbox]")) /** @type {HTMLInputElement} */ (el).checked = false;
+      setForm(this.form, this.defaults);
+      this.output.innerHTML = this.prerendered.html;
+      this.output.dataset.ai45Csv = this.prerendered.csv;
+      this.showErrors([]);
+      history.replaceState(history.state, "", location.pathname + writeState(location.search, this.key, {}, {}) + location.hash);
+    }
+  }
+
+  /** @param {string} text */
+  showEmbed(text) {
+    const box = /** @type {HTMLElement} */ (this.root.querySelector("[data-ai45-embed]"));
+    const area = /** @type {HTMLTextAreaElement} */ (box.querySelector("textarea"));
+    box.hidden = false;
+    area.value = text;
+    area.focus();
+    area.select();
+  }
+}
+
+/** @type {WeakSet<Element>} */ const mounted = new WeakSet();
+
+/** Mount every widget in the current page; start the engine when the browser is idle. @param {PageConfig} config */
+export function mountAll(config) {
+  const widgets = [...document.querySelectorAll("[data-ai45-widget]")]
+    .filter((el) => !mounted.has(el))
+    .map((el) => { mounted.add(el); return new Widget(/** @type {HTMLElement} */ (el), config); });
+  if (!widgets.length) return [];
+  /** @type {Map<string, Set<string>>} */ const known = new Map(widgets.map((w) => [w.key, w.fields()]));
+  const { state, ignored } = readState(location.search, known);
+  for (const w of widgets) {
+    w.mount();
+    const fromUrl = state.get(w.key);
+    if (fromUrl) { setForm(w.form, fromUrl); w.changed(); }
+  }
+  if (ignored.length) {
+    const first = widgets[0];
+    first.notice = config.ui.url_ignored.replace("{names}", ignored.join(", "));
+  }
+  const unsubscribe = onStatus((status, reason) => {
+    for (const w of widgets) {
+      if (!w.root.isConnected) continue;
+      w.failReason = reason;
+      w.renderStatus();
+      if (status === "ready") w.pump();
+    }
+  });
+  /** @type {any} */ (widgets).unsubscribe = unsubscribe;
+  const boot = () => start(config);
+  if ("requestIdleCallback" in window) requestIdleCallback(boot, { timeout: 1500 });
+  else setTimeout(boot, 200);
+  return widgets;
+}

@@ -1,0 +1,36 @@
+// The Python engine, off the main thread: one Pyodide per tab, loaded from this site only.
+// Protocol (JSON-safe messages): {type:"init", indexURL, lockFileURL, packages} → {type:"progress", stage}…
+// → {type:"ready"} | {type:"failed", reason}; {type:"run", id, name, state, lang} → {type:"result", id, json}.
+
+/** @type {((name: string, state: string, lang: string) => string) | null} */
+let run = null;
+
+async function init(/** @type {any} */ msg) {
+  try {
+    postMessage({ type: "progress", stage: "runtime" });
+    const { loadPyodide } = await import(new URL("pyodide.mjs", msg.indexURL).href);
+    const pyodide = await loadPyodide({ indexURL: msg.indexURL, lockFileURL: msg.lockFileURL, stdout: () => {}, stderr: () => {} });
+    postMessage({ type: "progress", stage: "packages" });
+    await pyodide.loadPackage(msg.packages, { checkIntegrity: true, messageCallback: () => {}, errorCallback: () => {} });
+    const widgets = pyodide.pyimport("ai45widgets");
+    const names = widgets.NAMES.toJs();
+    run = (name, state, lang) => widgets.run(name, state, lang);
+    postMessage({ type: "ready", names });
+  } catch (err) {
+    postMessage({ type: "failed", reason: String((err && /** @type {Error} */ (err).message) || err).slice(0, 200) });
+  }
+}
+
+onmessage = (event) => {
+  const msg = event.data;
+  if (msg.type === "init") init(msg);
+  else if (msg.type === "run") {
+    let json;
+    try {
+      json = run ? run(msg.name, msg.state, msg.lang) : JSON.stringify({ ok: false, errors: [{ field: "", code: "not_ready", message: "engine not ready" }] });
+    } catch (err) {
+      json = JSON.stringify({ ok: false, errors: [{ field: "", code: "internal", message: String(err).slice(0, 200) }] });
+    }
+    postMessage({ type: "result", id: msg.id, json });
+  }
+};
