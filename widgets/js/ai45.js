@@ -23,7 +23,12 @@ function onPage() {
 }
 
 const first = pageConfig();
-if (first) interceptSwitcher(new URL(first.root.endsWith("/") ? first.root : first.root + "/", location.href).href);
+if (first) {
+  const root = new URL(first.root.endsWith("/") ? first.root : first.root + "/", location.href).href;
+  interceptSwitcher(root);
+  // A widget change rewrites the address; keep the switcher's links (open in new tab, copy) in step.
+  document.addEventListener("ai45:output", () => updateSwitcher(root));
+}
 
 // For tests and the benchmark: one engine per tab can be checked from outside.
 /** @type {any} */ (window).__ai45 = { stats, engineStatus };
