@@ -29,8 +29,8 @@ __all__ = [
     "REQUIRED",
     "Result",
     "boolean",
-    "choice",
     "check_finite",
+    "choice",
     "labels",
     "number",
     "params_object",
@@ -116,9 +116,11 @@ def _bounds(x: float, key: str, lo: float | None, hi: float | None, lo_open: boo
         left = "" if lo is None else ("(" if lo_open else "[") + f"{lo:g}"
         right = "" if hi is None else f"{hi:g}" + (")" if hi_open else "]")
         if lo is None:
-            en, zh = f"must be {'<' if hi_open else '≤'} {hi:g}", f"必须{'小于' if hi_open else '不大于'} {hi:g}"
+            en = f"must be {'<' if hi_open else '≤'} {hi:g}"
+            zh = f"必须{'小于' if hi_open else '不大于'} {hi:g}"
         elif hi is None:
-            en, zh = f"must be {'>' if lo_open else '≥'} {lo:g}", f"必须{'大于' if lo_open else '不小于'} {lo:g}"
+            en = f"must be {'>' if lo_open else '≥'} {lo:g}"
+            zh = f"必须{'大于' if lo_open else '不小于'} {lo:g}"
         else:
             en, zh = f"must lie in {left}, {right}", f"必须在 {left}, {right} 范围内"
         raise AI45Error("out_of_range", key, en=f"{en}; got {x:g}", zh=f"{zh}；当前为 {x:g}")
@@ -187,7 +189,8 @@ def series(params: Mapping[str, object], key: str, default: Any = REQUIRED, *, m
         try:
             _bounds(x, key, lo, hi, lo_open, False)
         except AI45Error as err:
-            raise AI45Error(err.code, key, en=f"value {i + 1}: {err.en}", zh=f"第 {i + 1} 个数值：{err.zh}") from None
+            raise AI45Error(err.code, key, en=f"value {i + 1}: {err.en}",
+                            zh=f"第 {i + 1} 个数值：{err.zh}") from None
         out.append(x)
     return tuple(out)
 
@@ -223,7 +226,8 @@ def boolean(params: Mapping[str, object], key: str, default: bool = False) -> bo
         return default
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in {"true", "on", "1", "yes", "false", "off", "0", "no", ""}:
+    words = {"true", "on", "1", "yes", "false", "off", "0", "no", ""}
+    if isinstance(value, str) and value.strip().lower() in words:
         return value.strip().lower() in {"true", "on", "1", "yes"}
     raise AI45Error("not_a_boolean", key, en="must be true or false", zh="必须是 true 或 false")
 
