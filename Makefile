@@ -58,7 +58,7 @@ test-compat:
 test-node: build
 	node tests/golden/pyodide-golden.mjs
 
-test-browser: build $(STAMPS)/browser
+test-browser: setup $(STAMPS)/browser
 	$(PY) -m pytest -q tests/browser
 
 test: lint test-core test-compat test-node test-browser

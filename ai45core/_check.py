@@ -277,15 +277,24 @@ def check_finite(value: float) -> float:
     return value
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: object) -> object:
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    # The common leaves first, and field names cached per class: results may hold thousands of values.
+    if value is None or isinstance(value, str | int):
+        return value
+    if isinstance(value, float):
+        return check_finite(value)
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, float):
-        return check_finite(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES.get(type(value))
+        if names is None:
+            names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+        return {name: _plain(getattr(value, name)) for name in names}
     return value
 
 

@@ -78,7 +78,11 @@ SAFEWORK_SOURCE_URLS: Final = ("https://huggingface.co/AI45Research/SafeWork-R1"
 
 @dataclass(frozen=True)
 class BenchmarkTable(Result):
-    """A published table: benchmark names, one row of scores per model, and the table's stated averages."""
+    """A published table: benchmark names, one row of scores per model, and the table's stated averages.
+
+    >>> SAFEWORK_SAFETY.rows["SafeWork-R1"][SAFEWORK_SAFETY.names.index("SIUO")]
+    90.5
+    """
 
     key: str
     title: dict[str, str]
@@ -171,7 +175,8 @@ _TEXT: Final[dict[str, dict[str, str]]] = {
               "the mean of the per-benchmark relative changes is {mc}.",
         "zh": "{n} 项基准的平均分从 {mb} 变为 {ma}（{dp} 分，相对变化 {cm}）；各项相对变化的平均为 {mc}。",
     },
-    "fell": {"en": " Fell: {items}.", "zh": "下降的基准：{items}。"},
+    "fell": {"en": " Fell ({k}): {items}.", "zh": "下降的基准（{k} 项）：{items}。"},
+    "more": {"en": ", and {m} more", "zh": "，另有 {m} 项"},
     "none_fell": {"en": " No benchmark fell.", "zh": "没有基准下降。"},
     "angle": {
         "en": " A safety gain of {sg}{unit} ({source}) against a capability gain of {cg}{unit} gives a path "
@@ -222,7 +227,14 @@ _GAIN_SOURCES: Final[dict[str, dict[str, str]]] = {
 
 @dataclass(frozen=True)
 class BenchmarkChange(Result):
-    """One benchmark: absolute change (points), relative change and headroom closed (percent, or None)."""
+    """One benchmark: absolute change (points), relative change and headroom closed (percent, or None).
+
+    ``headroom_closed_pct`` is negative when the score fell (headroom lost); ``direction`` is ``rose``,
+    ``fell`` or ``unchanged``.
+
+    >>> round(compare([91.2], [99.2]).benchmarks[0].headroom_closed_pct, 2)
+    90.91
+    """
 
     name: str
     before: float
@@ -235,7 +247,11 @@ class BenchmarkChange(Result):
 
 @dataclass(frozen=True)
 class Comparison(Result):
-    """Another model in a preset table, and the benchmarks where it scores above the "after" model."""
+    """Another model in a preset table, and the benchmarks where it scores above the "after" model.
+
+    >>> from_params({"preset": "safework_safety"}).comparison[0].higher_than_after
+    ('SIUO',)
+    """
 
     model: str
     scores: tuple[float, ...]
@@ -250,6 +266,9 @@ class BenchmarksResult(Result):
 
     Percentages are in percent (+40.7 means +40.7%). ``stated_*`` fields quote a preset table's own Avg.
     column; they, ``reported_*`` and ``comparison`` are empty for custom or edited data.
+
+    >>> compare([0], [5]).benchmarks[0].change_pct is None
+    True
     """
 
     benchmarks: tuple[BenchmarkChange, ...]
@@ -297,6 +316,12 @@ def _mean(values: Sequence[float]) -> float:
 
 def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x:+.4g}%"
+
+
+def _listed(items: Sequence[str], lang: str, limit: int = 8) -> str:
+    """Names for a sentence: all of them up to ``limit``, then a count (the full list is in the result)."""
+    shown = ", ".join(items[:limit])
+    return shown + (_TEXT["more"][lang].format(m=len(items) - limit) if len(items) > limit else "")
 
 
 def _relative(before: float, after: float) -> float | None:
@@ -351,16 +376,25 @@ def compare(before: Sequence[float], after: Sequence[float], /, *, names: Sequen
     top = number({"max_score": max_score}, "max_score", lo=0, lo_open=True, hi=1e9)
     b = series({"before": list(before)}, "before", min_len=1, lo=0, hi=top)
     a = series({"after": list(after)}, "after", min_len=1, lo=0, hi=top)
+    _same_length(b, a)
+    return _compare(
+        b, a, read_labels({"names": None if names is None else list(names)}, "names", len(b)), top,
+        None if capability_gain is None else number({"capability_gain": capability_gain}, "capability_gain"),
+        choice({"scale": scale}, "scale", SCALES), choice({"average": average}, "average", AVERAGES),
+        number({"tolerance_deg": tolerance_deg}, "tolerance_deg", lo=0, hi=45, hi_open=True), _preset(preset))
+
+
+def _same_length(b: Sequence[float], a: Sequence[float]) -> None:
     if len(a) != len(b):
         raise AI45Error("length_mismatch", "after",
                         en=f"needs one score per benchmark ({len(b)}); got {len(a)}",
                         zh=f"每项基准需要一个分数（共 {len(b)} 个）；现有 {len(a)} 个")
-    labels = read_labels({"names": None if names is None else list(names)}, "names", len(b))
-    scale = choice({"scale": scale}, "scale", SCALES)
-    average = choice({"average": average}, "average", AVERAGES)
-    tol = number({"tolerance_deg": tolerance_deg}, "tolerance_deg", lo=0, hi=45, hi_open=True)
-    cap = None if capability_gain is None else number({"capability_gain": capability_gain}, "capability_gain")
-    table = _preset(preset)
+
+
+def _compare(b: tuple[float, ...], a: tuple[float, ...], labels: tuple[str, ...], top: float,
+             cap: float | None, scale: str, average: str, tol: float,
+             table: BenchmarkTable | None) -> BenchmarksResult:
+    """:func:`compare` on inputs already read and checked one by one; checks across fields here."""
     modified = table is not None and (labels != table.names or b != table.rows[table.before_model]
                                       or a != table.rows[table.after_model])
     known = table if table is not None and not modified else None
@@ -383,7 +417,7 @@ def compare(before: Sequence[float], after: Sequence[float], /, *, names: Sequen
     notes: list[dict[str, str]] = []
     zero_base = [r.name for r in rows if r.change_pct is None]
     if zero_base:
-        notes.append({lang: _TEXT["zero_baseline"][lang].format(items=", ".join(zero_base))
+        notes.append({lang: _TEXT["zero_baseline"][lang].format(items=_listed(zero_base, lang))
                       for lang in ("en", "zh")})
     if change_of_mean is None:
         notes.append(dict(_TEXT["zero_mean"]))
@@ -424,8 +458,8 @@ def compare(before: Sequence[float], after: Sequence[float], /, *, names: Sequen
         text = _TEXT["summary"][lang].format(
             n=len(rows), benchmarks="benchmark" if len(rows) == 1 else "benchmarks", mb=f"{mb:.5g}",
             ma=f"{ma:.5g}", dp=f"{ma - mb:+.4g}", cm=_pct(change_of_mean), mc=_pct(mean_of_changes))
-        items = ", ".join(f"{r.name} ({r.change_points:+.4g})" for r in rows if r.direction == "fell")
-        text += _TEXT["fell"][lang].format(items=items) if fell else _TEXT["none_fell"][lang]
+        items = _listed([f"{r.name} ({r.change_points:+.4g})" for r in rows if r.direction == "fell"], lang)
+        text += _TEXT["fell"][lang].format(k=len(fell), items=items) if fell else _TEXT["none_fell"][lang]
         if cap is not None and verdict == "no_movement":
             text += _TEXT["no_movement"][lang]
         elif cap is not None and angle is not None and verdict is not None:
@@ -499,27 +533,19 @@ def from_params(params: Mapping[str, object]) -> BenchmarksResult:
     preset = choice(params, "preset", ("custom", *PRESETS), "custom")
     table = PRESETS.get(preset)
     top = number(params, "max_score", 100.0, lo=0, lo_open=True, hi=1e9)
-    if table is not None and not _given(params, "before"):
-        before: tuple[float, ...] = table.rows[table.before_model]
-    else:
-        before = series(params, "before", min_len=1, lo=0, hi=top)
-    if table is not None and not _given(params, "after"):
-        after: tuple[float, ...] = table.rows[table.after_model]
-    else:
-        after = series(params, "after", min_len=1, lo=0, hi=top)
-    if len(after) != len(before):
-        raise AI45Error("length_mismatch", "after",
-                        en=f"needs one score per benchmark ({len(before)}); got {len(after)}",
-                        zh=f"每项基准需要一个分数（共 {len(before)} 个）；现有 {len(after)} 个")
+    scores = {}
+    for key, model in (("before", "before_model"), ("after", "after_model")):
+        # A preset's row still meets the bounds check, in case max_score was lowered.
+        source = params if table is None or _given(params, key) else {key: table.rows[getattr(table, model)]}
+        scores[key] = series(source, key, min_len=1, lo=0, hi=top)
+    before, after = scores["before"], scores["after"]
+    _same_length(before, after)
     if table is not None and not _given(params, "names") and len(before) == len(table.names):
         names: tuple[str, ...] = table.names
     else:
         names = read_labels(params, "names", len(before))
-    return compare(
-        before, after, names=names, max_score=top,
-        capability_gain=number(params, "capability_gain") if _given(params, "capability_gain") else None,
-        scale=choice(params, "scale", SCALES, "raw"),
-        average=choice(params, "average", AVERAGES, "scores"),
-        tolerance_deg=number(params, "tolerance_deg", 5.0, lo=0, hi=45, hi_open=True),
-        preset=None if table is None else preset,
-    )
+    return _compare(
+        before, after, names, top,
+        number(params, "capability_gain") if _given(params, "capability_gain") else None,
+        choice(params, "scale", SCALES, "raw"), choice(params, "average", AVERAGES, "scores"),
+        number(params, "tolerance_deg", 5.0, lo=0, hi=45, hi_open=True), table)

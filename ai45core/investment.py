@@ -13,15 +13,16 @@ resources into progress with the same diminishing-returns curve f:
 
 A share of 0 gives 0° and a share of 1 gives 90°. The balanced share s* gives 45°, i.e. e · f(s*) = f(1 − s*).
 For power returns it has the closed form s* = 1/(1 + e^(1/α)); for log returns f is increasing, so
-e · f(s) − f(1 − s) rises from below 0 to above 0 and bisection finds the one root.
+e · f(s) − f(1 − s) rises from below 0 to above 0 and bisection (on the log-odds ln(s/(1 − s)), which keeps
+shares near 0 and near 1 equally precise) finds the one root.
 
-Several dimensions (``shares``, one safety share per dimension, e.g. talent, commercial drive, compute, with
-optional ``weights`` and ``dimensions`` labels): each side's progress is the weighted geometric mean of its
-per-dimension progress, P = Π f(xⱼ)^(wⱼ/Σw). The dimensions complement each other: a side that gets nothing
-in one dimension makes no progress at all. Each dimension also gets its own angle and its *balancing share*:
-the share that dimension alone would need, the others unchanged, for the combined path to reach 45° (None
-when no share can do it, because another dimension gives one side nothing). Give either ``safety_share`` (one
-share) or ``shares`` (several), not both.
+Several dimensions (``shares``: one safety share per dimension, e.g. talent, commercial drive, compute; at
+most 20, with optional ``weights`` and ``dimensions`` labels): each side's progress is the weighted geometric
+mean of its per-dimension progress, P = Π f(xⱼ)^(wⱼ/Σw). The dimensions complement each other: a side that
+gets nothing in one dimension makes no progress at all. Each dimension also gets its own angle and its
+*balancing share*: the share that dimension alone would need, the others unchanged, for the combined path to
+reach 45° (None when no share can do it, because another dimension gives one side nothing). Give either
+``safety_share`` (one share) or ``shares`` (several), not both.
 
 ASSUMPTIONS: a toy model, not a measurement. Nobody has measured the efficiency factor or the shape of the
 returns. The "99% of compute to pre-training, under 1% to alignment or safety" figure appears in one report of
@@ -140,7 +141,11 @@ MAX_DIMENSIONS: Final = 20
 
 @dataclass(frozen=True)
 class Dimension(Result):
-    """One dimension of investment (multi-dimension mode); ``weight`` is normalised to sum to 1."""
+    """One dimension of investment (multi-dimension mode); ``weight`` is normalised to sum to 1.
+
+    >>> split([0.25, 0.5], weights=[1, 3], alpha=1).dimensions[0].weight
+    0.25
+    """
 
     name: str
     safety_share: float
@@ -157,6 +162,9 @@ class InvestmentResult(Result):
 
     ``equivalent_share`` is the single share that gives the same angle (equal to ``safety_share`` in
     single mode). ``alpha`` is None for log returns and ``scale_k`` None for power returns.
+
+    >>> split(0.5).to_dict()["angle_deg"]
+    45.0
     """
 
     angle_deg: float
@@ -307,10 +315,14 @@ def split(safety_share: float | Sequence[float], /, *, weights: Sequence[float] 
             zh="有的维度完全没有投入安全，另有维度完全没有投入能力；各维度互补，双方都不会进展，因此没有角度")
     if multi:
         pc, ps = math.exp(ln_pc), check_finite(math.exp(ln_ps))
+        top_ln = max(ln_pc, ln_ps)  # the angle from values scaled so the larger is 1: no underflow to 0/0
+        angle, verdict = classify(math.exp(ln_pc - top_ln), math.exp(ln_ps - top_ln), tolerance_deg=tolerance_deg)
     else:  # directly, so single-share values are exact
         pc, ps = curve.f(1 - shares[0]), efficiency * curve.f(shares[0])
-    angle, verdict = classify(pc, ps, tolerance_deg=tolerance_deg)
-    assert angle is not None
+        angle, verdict = classify(pc, ps, tolerance_deg=tolerance_deg)
+    if angle is None:  # unreachable: one side always progresses here
+        raise AI45Error("no_progress", "shares", en="neither side progresses, so there is no angle",
+                        zh="双方都没有进展，因此没有角度")
     equivalent = curve.share_for(ln_ps - ln_pc - ln_e) if multi else shares[0]
 
     dims: list[Dimension] = []

@@ -31,7 +31,8 @@ Given one capability value C₀ … Cₙ and one safety value S₀ … Sₙ per 
 5. computes the safety debt Dᵢ = (C′ᵢ − C′₀) − (S′ᵢ − S′₀): how far normalised safety progress trails
    capability progress (positive = safety behind), and the catch-up pace max(0, Dₙ)/``horizon``: the extra
    safety progress per period, beyond keeping pace with capability, that returns the path to the 45° line
-   through the first point within ``horizon`` periods.
+   through the first point within ``horizon`` periods. Added to capability's recent pace (its change over the
+   last ``window`` periods, per period) it gives the safety pace required if capability keeps that pace.
 
 ASSUMPTIONS: 45° only means "equal progress on the two scales you chose". The angle depends entirely on how
 each axis is scaled and in what units; the sources define no metric that makes capability and safety
@@ -203,6 +204,9 @@ class Run(Result):
 
     ``start`` and ``end`` are point indices (0-based): the run covers the periods from point ``start`` to
     point ``end``, so ``length == end - start``. With no such run: length 0 and the other fields None.
+
+    >>> balance([0, 1, 2, 3], [0, 0, 0, 3], scale="raw").longest_deviation.to_dict()["end"]
+    2
     """
 
     length: int
@@ -217,7 +221,25 @@ class Run(Result):
 class PlaneResult(Result):
     """The angle of progress on the capability–safety plane and what it means.
 
-    Angles are degrees in (−180, 180], or None where neither axis moved. Indices are 0-based point indices.
+    Angles are degrees in (−180, 180], or None where neither axis moved; indices are 0-based point indices;
+    every distance is in units of the chosen scale.
+
+    * ``angle_deg``, ``verdict``, ``verdict_label``, ``deviation_deg`` (angle − 45): the whole path, first
+      point to last; ``capability_change`` and ``safety_change`` are its ΔC′ and ΔS′.
+    * ``capability_scaled``, ``safety_scaled``: the points as plotted; ``labels``: one per point.
+    * ``segment_angles_deg``, ``segment_verdicts``: one per period (n − 1 of them).
+    * ``rolling_angles_deg``, ``rolling_verdicts``: one per window of ``window`` periods (n − window).
+    * ``trend_angle_deg``, ``trend_verdict``: least-squares slopes of C′ and S′ against the period number.
+    * ``longest_deviation``, ``sustained``: the longest same-side run outside the band, and whether it lasts
+      at least ``patience`` periods; ``current_deviation``, ``currently_sustained``: the run that includes the
+      last period (length 0 if the last period is not outside the band).
+    * ``safety_debt`` (one per point), ``catch_up_pace``, ``recent_capability_pace``, ``recent_safety_pace``,
+      ``required_safety_pace``: see the module description.
+    * ``sentence_en``/``sentence_zh``: the reading in words; ``notes_en``/``notes_zh``: warnings about this
+      data (values outside a min–max range, falls, a trend that disagrees with the endpoints).
+
+    >>> list(balance([1, 2], [1, 2]).to_dict())[:4]
+    ['angle_deg', 'verdict', 'segment_angles_deg', 'safety_debt']
     """
 
     angle_deg: float | None
@@ -274,17 +296,29 @@ def classify(d_capability: float, d_safety: float, /, *, tolerance_deg: float = 
     >>> classify(1, -1), classify(-1, 1), classify(-1, -1), classify(0, 0)
     ((-45.0, 'safety_lagging'), (135.0, 'over_constrained'), (-135.0, 'regressing'), (None, 'no_movement'))
     """
-    if abs(d_capability) <= eps_capability and abs(d_safety) <= eps_safety:
+    return _classify(d_capability, d_safety, tolerance_deg, eps_capability, eps_safety)
+
+
+def _classify(dc: float, ds: float, tol: float, eps_c: float, eps_s: float) -> tuple[float | None, str]:
+    if abs(dc) <= eps_c and abs(ds) <= eps_s:
         return None, "no_movement"
     # + 0.0 turns −0.0 into 0.0, so a flat safety axis with falling capability reads 180°, not −180°.
-    angle = math.degrees(math.atan2(d_safety + 0.0, d_capability + 0.0))
-    if abs(angle - 45.0) <= tolerance_deg:
+    angle = math.degrees(math.atan2(ds + 0.0, dc + 0.0))
+    if abs(angle - 45.0) <= tol:
         return angle, "balanced"
     if -90.0 <= angle < 45.0:
         return angle, "safety_lagging"
     if angle > 45.0:
         return angle, "over_constrained"
     return angle, "regressing"
+
+
+def _differences(values: tuple[float, ...], lag: int) -> list[float]:
+    """values[i + lag] − values[i] for every i; one overflow check for the whole list."""
+    out = [b - a for a, b in zip(values, values[lag:], strict=False)]
+    if not all(map(math.isfinite, out)):
+        check_finite(math.inf)
+    return out
 
 
 def _int_option(key: str, value: float) -> int:
@@ -330,36 +364,42 @@ def _scaled(values: tuple[float, ...], key: str, scale: str,
 
 
 def _negligible(values: tuple[float, ...], scale: str) -> float:
-    size = max(abs(v) for v in values)
+    size = max(map(abs, values))
     return NEGLIGIBLE * (size if scale == "raw" else max(1.0, size))
 
 
 def _slope(values: tuple[float, ...]) -> float:
     """Least-squares slope against the period number 0, 1, …, computed on values divided by their size."""
-    size = max(abs(v) for v in values)
+    size = max(map(abs, values))
     if size == 0:
         return 0.0
     mid = (len(values) - 1) / 2
-    num = math.fsum((i - mid) * (v / size) for i, v in enumerate(values))
+    num = math.fsum([(i - mid) * (v / size) for i, v in enumerate(values)])
     den = len(values) * (len(values) ** 2 - 1) / 12
     return check_finite(num / den * size)
 
 
 def _runs(verdicts: tuple[str, ...], names: tuple[str, ...]) -> tuple[Run, Run]:
     """(longest run, run still going at the last period); ties go to the most recent run."""
-    empty = Run(0, None, None, None, None, None)
-    longest, current = empty, empty
-    start = 0
+    best = (0, 0)  # (start, end) of the longest run, in point indices
+    start, end = 0, 0  # the run being followed; start == end when there is none
     for j, v in enumerate(verdicts):
         if v not in _SIDE:
-            current = empty
+            start = end = j + 1
             continue
         if j == 0 or verdicts[j - 1] != v:
             start = j
-        current = Run(j + 1 - start, start, j + 1, v, names[start], names[j + 1])
-        if current.length >= longest.length:
-            longest = current
-    return longest, current
+        end = j + 1
+        if end - start >= best[1] - best[0]:
+            best = (start, end)
+
+    def run(a: int, b: int) -> Run:
+        if a == b:
+            return Run(0, None, None, None, None, None)
+        return Run(b - a, a, b, verdicts[a], names[a], names[b])
+
+    current = run(start, end) if end == len(verdicts) else run(0, 0)
+    return run(*best), current
 
 
 def _fmt(x: float) -> str:
@@ -445,17 +485,18 @@ def _balance(cap: tuple[float, ...], saf: tuple[float, ...], names: tuple[str, .
                 notes.append(("outside_range", {"axis": _AXIS_NAMES[axis]}))
     c = _scaled(cap, "capability", scale, ranges["capability"])
     s = _scaled(saf, "safety", scale, ranges["safety"])
-    eps = {"eps_capability": _negligible(c, scale), "eps_safety": _negligible(s, scale)}
-
-    def move(i: int, j: int) -> tuple[float, float]:
-        return check_finite(c[j] - c[i]), check_finite(s[j] - s[i])
-
-    dc, ds = move(0, n - 1)
-    angle, verdict = classify(dc, ds, tolerance_deg=tol, **eps)
-    segments = [classify(*move(i, i + 1), tolerance_deg=tol, **eps) for i in range(n - 1)]
-    rolling = [classify(*move(i, i + window), tolerance_deg=tol, **eps) for i in range(n - window)]
-    trend_angle, trend_verdict = classify(_slope(c), _slope(s), tolerance_deg=tol, **eps)
-    debt = tuple(check_finite(check_finite(c[i] - c[0]) - check_finite(s[i] - s[0])) for i in range(n))
+    ec, es = _negligible(c, scale), _negligible(s, scale)
+    dc, ds = check_finite(c[-1] - c[0]), check_finite(s[-1] - s[0])
+    angle, verdict = _classify(dc, ds, tol, ec, es)
+    segments = [_classify(x, y, tol, ec, es)
+                for x, y in zip(_differences(c, 1), _differences(s, 1), strict=True)]
+    rolling = [_classify(x, y, tol, ec, es)
+               for x, y in zip(_differences(c, window), _differences(s, window), strict=True)]
+    trend_angle, trend_verdict = _classify(_slope(c), _slope(s), tol, ec, es)
+    c0, s0 = c[0], s[0]
+    debt = tuple((x - c0) - (y - s0) for x, y in zip(c, s, strict=True))
+    if not all(map(math.isfinite, debt)):
+        check_finite(math.inf)
     pace = max(0.0, debt[-1]) / horizon
     cap_pace = check_finite(c[-1] - c[-1 - window]) / window
     saf_pace = check_finite(s[-1] - s[-1 - window]) / window

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -31,9 +32,10 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))  # the glue imports from source while editing (`make serve`)
 
-import ai45core  # noqa: E402
 import ai45widgets  # noqa: E402
 from ai45widgets.ui import UI  # noqa: E402
+
+import ai45core  # noqa: E402
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -60,7 +62,10 @@ def runtime() -> dict[str, Any]:
     out = BUILD / f"py-{digest}"
     lock = out / "pyodide-lock.json"
     if not lock.exists():
-        shutil.rmtree(BUILD, ignore_errors=True)
+        # Build beside, then rename: a second build running at the same time never sees a half-made folder.
+        for old in BUILD.glob("py-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        out = BUILD / f"tmp-{digest}-{os.getpid()}"
         out.mkdir(parents=True)
         for project in (ROOT, ROOT / "widgets"):
             subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
@@ -71,9 +76,16 @@ def runtime() -> dict[str, Any]:
         (out / "base-lock.json").write_text(json.dumps(base), encoding="utf-8")
         pyodide_cli = Path(sys.executable).with_name("pyodide")
         subprocess.run([str(pyodide_cli), "lockfile", "add-wheels", "--input", str(out / "base-lock.json"),
-                        "--output", str(lock), "--base-path", str(out), *map(str, sorted(out.glob("*.whl")))],
+                        "--output", str(out / "pyodide-lock.json"), "--base-path", str(out),
+                        *map(str, sorted(out.glob("*.whl")))],
                        check=True, capture_output=True)
         (out / "base-lock.json").unlink()
+        final = BUILD / f"py-{digest}"
+        if final.exists():
+            shutil.rmtree(out)
+        else:
+            out.rename(final)
+        out = final
     files = {f"assets/pyodide/{version}/{name}": PYODIDE / name for name in PYODIDE_FILES}
     files.update({f"assets/ai45/py-{digest}/{p.name}": p for p in sorted(out.iterdir())})
     return {
@@ -117,8 +129,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for (start, end), info, body in reversed(_numbered(blocks)):
         where = f"{page.file.src_uri}:{start + 1}"
         if len(info) != 3 or info[1] not in ai45widgets.NAMES:
-            raise PluginError(f"{where}: unknown widget block {' '.join(info[:-1])!r}; write ```ai45 NAME with NAME one "
-                              f"of {', '.join(ai45widgets.NAMES)}")
+            raise PluginError(f"{where}: unknown widget block {' '.join(info[:-1])!r}; write ```ai45 NAME with "
+                              f"NAME one of {', '.join(ai45widgets.NAMES)}")
         try:
             state = ai45widgets.parse_block(body)
         except ai45widgets.BlockError as err:
@@ -144,7 +156,18 @@ def _numbered(blocks: list[tuple[Any, list[str], str]]) -> list[tuple[Any, list[
     return out
 
 
+def _alternates(page: Page) -> list[dict[str, str]]:
+    """The same page in each language (site-root-relative; Material's `url` filter makes them relative)."""
+    url = page.url[3:] if page.url.startswith("zh/") else page.url
+    return [{"name": "English", "link": url or "./", "lang": "en"},
+            {"name": "中文", "link": f"zh/{url}", "lang": "zh"}]
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # hreflang in <head> and the header's language menu name this page in each language. (Static-i18n's
+    # own version of this warns under instant navigation, failing --strict; widgets/js/language.js keeps
+    # the menu right after instant navigation and carries the widgets' URL state across.)
+    config.extra["alternate"] = _alternates(page)
     lang = _lang(config)
     context["ai45_config"] = {**runtime()["config"], "lang": lang, "root": context["base_url"] or ".",
                               "embedBase": "embed/" if lang == DEFAULT_LANG else f"{lang}/embed/",
@@ -179,23 +202,56 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("<head>", "<head>\n    " + meta, 1)
 
 
+_404: dict[str, str] = {}
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        output = on_post_page(output, None, config)  # type: ignore[arg-type]
+        _404[_lang(config)] = output
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    # Material fetches <language root>/sitemap.xml to map pages across languages; static-i18n writes only the
-    # root one (which already lists every page's hreflang alternates). Each language root gets its own part.
     site = Path(config.site_dir)
+    # Every language build writes site/404.html; GitHub Pages serves the root one for any missing page, so it
+    # is the English one, and each other language keeps its own under its prefix.
+    for lang, html in _404.items():
+        (site / ("404.html" if lang == DEFAULT_LANG else f"{lang}/404.html")).write_text(html, encoding="utf-8")
+    write_sitemaps(site)
+
+
+def write_sitemaps(site: Path) -> None:
+    """Split static-i18n's sitemap (which lists every page with its hreflang alternates) by directory.
+
+    Material's language switcher fetches ``<alternate URL>/sitemap.xml`` for every ``<link rel=alternate>``
+    in the head; with hreflang pointing at the same page in each language, that is the page's own folder. So
+    each language root gets the sitemap of its pages and each page folder a one-entry sitemap of itself.
+    """
     sitemap = site / "sitemap.xml"
     if not sitemap.exists():
         return
     text = sitemap.read_text(encoding="utf-8")
     head, _, rest = text.partition("<url>")
-    blocks = ["<url>" + b for b in rest.split("<url>")] if rest else []
-    blocks[-1:] = [blocks[-1].replace("</urlset>", "")] if blocks else []
-    for lang in LANGS:
-        if lang == DEFAULT_LANG:
+    blocks = [("<url>" + b).replace("</urlset>", "").rstrip() for b in rest.split("<url>")] if rest else []
+    prefix = re.escape(str(config_site_url(text)))
+    for block in blocks:
+        match = re.search(rf"<loc>{prefix}([^<]*)</loc>", block)
+        if not match or match.group(1) in ("", "zh/"):
             continue
-        mine = [b for b in blocks if re.search(rf"<loc>[^<]*/{lang}/", b)]
-        (site / lang).mkdir(exist_ok=True)
-        (site / lang / "sitemap.xml").write_text(head + "".join(mine).rstrip() + "\n</urlset>\n", encoding="utf-8")
+        folder = site / match.group(1)
+        if folder.is_dir():
+            (folder / "sitemap.xml").write_text(head + block + "\n</urlset>\n", encoding="utf-8")
+    for lang in LANGS:
+        if lang != DEFAULT_LANG and (site / lang).is_dir():  # each language build calls this; the last has all
+            mine = [b for b in blocks if re.search(rf"<loc>{prefix}{lang}/", b)]
+            (site / lang / "sitemap.xml").write_text(head + "".join(mine) + "\n</urlset>\n", encoding="utf-8")
+
+
+def config_site_url(sitemap_text: str) -> str:
+    """The site URL the sitemap was written with (the first <loc>, which is the home page)."""
+    match = re.search(r"<loc>([^<]*)</loc>", sitemap_text)
+    return match.group(1) if match else ""
 
 
 def methods_markdown(lang: str) -> str:
@@ -211,7 +267,8 @@ def methods_markdown(lang: str) -> str:
             parts.append(("**前提假设**" if lang == "zh" else "**Assumptions**") + "\n")
             parts.extend(f"- {a}" for a in assumptions)
             parts.append("")
-        label = "代码中的技术说明（英文，自动生成）" if lang == "zh" else "Technical description (generated from the code)"
+        label = ("代码中的技术说明（英文，自动生成）" if lang == "zh"
+                 else "Technical description (generated from the code)")
         parts.append(f'??? note "{label}"\n')
         parts.extend(("    " + line if line.strip() else "") for line in body.strip().splitlines())
         parts.append("")

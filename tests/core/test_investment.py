@@ -25,9 +25,9 @@ from ai45core.investment import (
 
 FAST = settings(max_examples=200, deadline=None)
 
+WORDS = ["", " ", "nan", "inf", "0", "1", "0.5", "1e-320", "power", "log", "0, 1", "0.1, 0.2", "1, 2"]
 SCALARS = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True)
-           | st.text(max_size=12) | st.sampled_from(["", " ", "nan", "inf", "0", "1", "0.5", "1e-320", "power",
-                                                    "log", "0, 1", "0.1, 0.2", "1, 2"]))
+           | st.text(max_size=12) | st.sampled_from(WORDS))
 JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=6)
                     | st.dictionaries(st.text(max_size=4), inner, max_size=3), max_leaves=12)
 VALUE = JSON | st.lists(st.floats(0, 1), max_size=25) | st.floats(0, 1) | st.floats(1e-300, 1e6)
@@ -119,7 +119,8 @@ def test_closed_forms() -> None:
     assert split(0.01).angle_deg == pytest.approx(math.degrees(math.atan(math.sqrt(0.01 / 0.99))))
     assert split(0.3, efficiency=4).balanced_safety_share == pytest.approx(1 / 17)
     assert split(0.3, efficiency=1, alpha=1).balanced_safety_share == 0.5
-    assert split(0.3, returns="log", efficiency=2).balanced_safety_share == pytest.approx((-3 + math.sqrt(13)) / 2)
+    root = (-3 + math.sqrt(13)) / 2  # 2 ln(1 + s) = ln(2 − s) ⇔ s² + 3s − 1 = 0
+    assert split(0.3, returns="log", efficiency=2).balanced_safety_share == pytest.approx(root)
     assert split(0.5, returns="log").balanced_safety_share == 0.5
 
 
@@ -173,3 +174,27 @@ def test_assumptions_are_bilingual_and_honest() -> None:
     assert 2 <= len(ASSUMPTIONS["en"]) == len(ASSUMPTIONS["zh"]) <= 5
     text = " ".join(ASSUMPTIONS["en"])
     assert "toy model" in text and "not measured data" in text and "not a measure of how safe" in text
+
+
+EXTREME_SHARES = st.sampled_from([0.0, 1.0, 5e-324, 1e-300, 1 - 2**-53, 0.5]) | st.floats(0, 1)
+
+
+@FAST
+@given(st.lists(EXTREME_SHARES, min_size=1, max_size=MAX_DIMENSIONS), st.data(),
+       st.sampled_from(["power", "log"]), st.floats(5e-324, 1), st.floats(1e-300, 1e6), st.floats(1e-6, 1e6))
+def test_extreme_numbers_give_result_or_ai45error(shares: list[float], data: st.DataObject, returns: str,
+                                                  alpha: float, efficiency: float, k: float) -> None:
+    weights = data.draw(st.lists(st.floats(1e-300, 1e300), min_size=len(shares), max_size=len(shares)))
+    try:
+        r = split(shares, weights=weights, returns=returns, alpha=alpha, efficiency=efficiency, scale_k=k)
+    except AI45Error as err:
+        assert err.code in {"no_progress", "overflow"}
+        return
+    json.dumps(r.to_dict(), allow_nan=False)
+    assert 0 <= r.angle_deg <= 90 and 0 <= r.equivalent_share <= 1
+
+
+def test_both_sides_tiny_still_give_an_angle() -> None:
+    # Safety progress underflows to 0 and capability progress is 0: the angle comes from the log ratio.
+    r = split([1, 5e-324], weights=[1, 1e6], efficiency=1e-6, alpha=1)
+    assert r.angle_deg == 90.0 and r.capability_progress == 0.0

@@ -27,9 +27,10 @@ from ai45core.plane import (
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Anything JSON can carry, including the awkward corners.
+WORDS = ["", " ", "nan", "inf", "-1e308", "1e309", "0", "3", "1, 2", "index", "log", "raw", "minmax", "−2",
+         "1，2；3"]
 SCALARS = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True)
-           | st.text(max_size=12) | st.sampled_from(["", " ", "nan", "inf", "-1e308", "1e309", "0", "3", "1, 2",
-                                                    "index", "log", "raw", "minmax", "−2", "1，2；3"]))
+           | st.text(max_size=12) | st.sampled_from(WORDS))
 JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=6)
                     | st.dictionaries(st.text(max_size=4), inner, max_size=3), max_leaves=12)
 NUMBERS = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-10**400, 10**400)
@@ -59,8 +60,9 @@ WIDE = st.floats(-1e300, 1e300, allow_subnormal=True)
 @given(st.integers(2, 12).flatmap(lambda n: st.tuples(st.lists(WIDE, min_size=n, max_size=n),
                                                       st.lists(WIDE, min_size=n, max_size=n))),
        st.sampled_from(SCALES), st.floats(0, 44.99), st.integers(1, 5), st.integers(1, 20), st.integers(1, 5))
-def test_numeric_inputs_give_result_or_ai45error(data: tuple[list[float], list[float]], scale: str, tol: float,
-                                                 patience: int, window: int, horizon: int) -> None:
+def test_numeric_inputs_give_result_or_ai45error(data: tuple[list[float], list[float]], scale: str,
+                                                 tol: float, patience: int, window: int,
+                                                 horizon: int) -> None:
     cap, saf = data
     params: dict[str, Any] = {"capability": cap, "safety": saf, "scale": scale, "tolerance_deg": tol,
                               "patience": patience, "window": window, "horizon": horizon,
@@ -117,11 +119,11 @@ def test_index_and_log_angles_ignore_units(data: tuple[list[float], list[float]]
 
 @FAST
 @given(PAIRS, st.sampled_from(SCALES), st.floats(0, 44))
-def test_swapping_axes_mirrors_the_angle(data: tuple[list[float], list[float]], scale: str, tol: float) -> None:
+def test_swapping_axes_mirrors_the_angle(data: tuple[list[float], list[float]], scale: str,
+                                         tol: float) -> None:
     cap, saf = data
-    rng = {"capability_range": (0, 1000), "safety_range": (0, 1000)}
-    a = balance(cap, saf, scale=scale, tolerance_deg=tol, **rng)
-    b = balance(saf, cap, scale=scale, tolerance_deg=tol, **rng)
+    a = balance(cap, saf, scale=scale, tolerance_deg=tol, capability_range=(0, 1000), safety_range=(0, 1000))
+    b = balance(saf, cap, scale=scale, tolerance_deg=tol, capability_range=(0, 1000), safety_range=(0, 1000))
     mirror = {"safety_lagging": "over_constrained", "over_constrained": "safety_lagging"}
     if a.angle_deg is None:
         assert b.angle_deg is None and b.verdict == "no_movement"
@@ -135,7 +137,8 @@ def test_swapping_axes_mirrors_the_angle(data: tuple[list[float], list[float]], 
 
 @FAST
 @given(st.integers(2, 10).flatmap(lambda n: st.lists(MODERATE, min_size=n - 1, max_size=n - 1)), PAIRS)
-def test_raw_equals_index_when_series_start_at_one(rest: list[float], data: tuple[list[float], list[float]]) -> None:
+def test_raw_equals_index_when_series_start_at_one(rest: list[float],
+                                                   data: tuple[list[float], list[float]]) -> None:
     cap = [1.0, *rest]
     saf = [1.0, *data[1][: len(rest)]]
     saf += [2.0] * (len(cap) - len(saf))
@@ -146,7 +149,8 @@ def test_raw_equals_index_when_series_start_at_one(rest: list[float], data: tupl
 
 @FAST
 @given(PAIRS, st.floats(-500, 500))
-def test_raw_angles_ignore_a_shift_and_minmax_0_1_is_raw(data: tuple[list[float], list[float]], shift: float) -> None:
+def test_raw_angles_ignore_a_shift_and_minmax_0_1_is_raw(data: tuple[list[float], list[float]],
+                                                         shift: float) -> None:
     cap, saf = data
     raw = balance(cap, saf, scale="raw")
     shifted = balance([x + shift for x in cap], [y + shift for y in saf], scale="raw")
@@ -175,7 +179,8 @@ def test_verdict_agrees_with_the_sign_of_the_debt(dc: float, ds: float, tol: flo
 
 def test_verdicts_around_the_circle() -> None:
     expected = {0: "safety_lagging", 39: "safety_lagging", 41: "balanced", 45: "balanced", 49: "balanced",
-                51: "over_constrained", 90: "over_constrained", 135: "over_constrained", 180: "over_constrained",
+                51: "over_constrained", 90: "over_constrained", 135: "over_constrained",
+                180: "over_constrained",
                 -180: "over_constrained", -179: "regressing", -135: "regressing", -91: "regressing",
                 -90: "safety_lagging", -45: "safety_lagging"}
     for deg, verdict in expected.items():
@@ -250,7 +255,7 @@ def test_python_callers_are_validated_too() -> None:
     for kwargs, code in (({"tolerance_deg": math.nan}, "not_finite"), ({"patience": 0}, "out_of_range"),
                          ({"window": 1.5}, "not_an_integer"), ({"scale": "cubic"}, "not_an_option")):
         with pytest.raises(AI45Error) as info:
-            balance([1, 2], [1, 2], **kwargs)  # type: ignore[arg-type]
+            balance([1, 2], [1, 2], **kwargs)
         assert info.value.code == code
     with pytest.raises(AI45Error) as info:
         balance([1, math.inf], [1, 2])
@@ -285,3 +290,26 @@ def test_thousand_points_are_fast() -> None:
     for _ in range(5):
         compute("plane", params)
     assert (time.perf_counter() - start) / 5 < 0.05  # typically ~3 ms; generous for slow CI machines
+
+
+@FAST
+@given(st.lists(st.sampled_from([(1.0, 0.0), (1.0, 1.0), (1.0, 3.0), (-1.0, -1.0), (0.0, 0.0)]), min_size=1,
+                max_size=30))
+def test_runs_match_a_brute_force_count(steps: list[tuple[float, float]]) -> None:
+    cap, saf = [0.0], [0.0]
+    for dc, ds in steps:
+        cap.append(cap[-1] + dc)
+        saf.append(saf[-1] + ds)
+    r = balance(cap, saf, scale="raw")
+    v = r.segment_verdicts
+    side = ("safety_lagging", "over_constrained")
+    runs = [(j - i, i) for i in range(len(v)) for j in range(i + 1, len(v) + 1)
+            if v[i] in side and all(x == v[i] for x in v[i:j])]
+    length, start = max(runs, default=(0, -1))  # longest; ties to the latest start
+    assert r.longest_deviation.length == length
+    if length:
+        assert r.longest_deviation.start == start and r.longest_deviation.end == start + length
+    tail = 0
+    while tail < len(v) and v[len(v) - 1 - tail] in side and v[len(v) - 1 - tail] == v[-1]:
+        tail += 1
+    assert r.current_deviation.length == tail

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .html import attrs, esc, fmt
 
-__all__ = ["STYLES", "plane_chart", "bar_chart"]
+__all__ = ["STYLES", "plane_chart"]
 
 # verdict → (colour, dash pattern, marker) — colours pass 3:1 against white for graphics (WCAG 1.4.11).
 STYLES: dict[str, tuple[str, str, str]] = {
@@ -78,7 +78,10 @@ def plane_chart(xs: Sequence[float], ys: Sequence[float], labels: Sequence[str],
     # Path.
     for i, verdict in enumerate(verdicts):
         colour, dash, _ = STYLES.get(verdict, STYLES["no_movement"])
-        parts.append(f'<line{attrs(class_="ai45-seg ai45-" + verdict, x1=f"{px(xs[i]):.1f}", y1=f"{py(ys[i]):.1f}", x2=f"{px(xs[i + 1]):.1f}", y2=f"{py(ys[i + 1]):.1f}", stroke=colour, stroke_width="3", stroke_dasharray=dash or None, stroke_linecap="round")}/>')
+        seg = attrs(class_="ai45-seg ai45-" + verdict, x1=f"{px(xs[i]):.1f}", y1=f"{py(ys[i]):.1f}",
+                    x2=f"{px(xs[i + 1]):.1f}", y2=f"{py(ys[i + 1]):.1f}", stroke=colour, stroke_width="3",
+                    stroke_dasharray=dash or None, stroke_linecap="round")
+        parts.append(f"<line{seg}/>")
     shown = _label_indices(len(xs))
     for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
         verdict = verdicts[i - 1] if i else (verdicts[0] if verdicts else "no_movement")
@@ -101,16 +104,18 @@ def plane_chart(xs: Sequence[float], ys: Sequence[float], labels: Sequence[str],
                  f'text-anchor="middle" fill="#111827">{esc(y_label)} →</text>')
     # Legend (text, pattern and colour together).
     ly = top + size + bottom + 6
-    items = [("ai45-diag", "#374151", "10 3 2 3", line_label, None), ("band", "", "", band_label, None)]
-    items += [(f"ai45-{v}", STYLES[v][0], STYLES[v][1], text, v) for v, text in legend.items()]
+    items = [("ai45-diag", "#374151", "10 3 2 3", line_label), ("band", "", "", band_label)]
+    items += [(f"ai45-{v}", STYLES[v][0], STYLES[v][1], text) for v, text in legend.items()]
     rows = []
-    for j, (cls, colour, dash, text, _v) in enumerate(items):
+    for j, (cls, colour, dash, text) in enumerate(items):
         y = ly + j * 18
         if cls == "band":
             sample = (f'<rect x="{left}" y="{y - 8}" width="28" height="10" fill="url(#ai45-hatch-{uid})" '
                       f'stroke="#1b7f3b" stroke-opacity="0.5"/>')
         else:
-            sample = (f'<line{attrs(class_=cls, x1=left, y1=y - 3, x2=left + 28, y2=y - 3, stroke=colour, stroke_width=3, stroke_dasharray=dash or None)}/>')
+            line = attrs(class_=cls, x1=left, y1=y - 3, x2=left + 28, y2=y - 3, stroke=colour, stroke_width=3,
+                         stroke_dasharray=dash or None)
+            sample = f"<line{line}/>"
         rows.append(sample + f'<text x="{left + 36}" y="{y}" font-size="12" fill="#111827">{esc(text)}</text>')
     parts += rows
     height = ly + len(items) * 18
@@ -126,33 +131,3 @@ def _label_indices(n: int) -> set[int]:
         return set(range(n))
     step = math.ceil(n / 8)
     return {0, n - 1, *range(0, n, step)}
-
-
-def bar_chart(rows: Sequence[tuple[str, float, str]], *, max_value: float, title: str, desc: str, uid: str,
-              unit: str = "", marks: Sequence[tuple[float, str, str]] = ()) -> str:
-    """Horizontal bars: (label, value, style-class) each, on a 0…max_value axis; ``marks`` are vertical lines
-    (value, label, dash) such as thresholds. Values are printed beside every bar."""
-    width, left, bar_h, gap = 460.0, 150.0, 18.0, 10.0
-    plot = width - left - 70
-    height = 16 + len(rows) * (bar_h + gap) + (18 if marks else 0)
-    scale = plot / max_value if max_value > 0 else 0.0
-    parts = []
-    for i, (label, value, cls) in enumerate(rows):
-        y = 10 + i * (bar_h + gap)
-        w = max(0.0, min(value, max_value)) * scale
-        parts.append(f'<text x="{left - 8}" y="{y + 13}" font-size="12" text-anchor="end" fill="#111827">'
-                     f"{esc(label[:24])}</text>"
-                     f'<rect class="ai45-bar {esc(cls)}" x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" '
-                     f'fill="#3949ab"/>'
-                     f'<text x="{left + w + 6:.1f}" y="{y + 13}" font-size="12" fill="#111827">'
-                     f"{esc(fmt(value, 1, unit=unit))}</text>")
-    for value, label, dash in marks:
-        x = left + max(0.0, min(value, max_value)) * scale
-        parts.append(f'<line x1="{x:.1f}" y1="4" x2="{x:.1f}" y2="{height - 16:.1f}" stroke="#111827" '
-                     f'stroke-dasharray="{dash}" stroke-width="1.5"/>'
-                     f'<text x="{x:.1f}" y="{height - 3:.1f}" font-size="11" text-anchor="middle" '
-                     f'fill="#111827">{esc(label)}</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="ai45-chart" viewBox="0 0 {width:.0f} {height:.0f}" '
-            f'role="img" aria-labelledby="ai45-t-{uid} ai45-d-{uid}" font-family="sans-serif">'
-            f'<title id="ai45-t-{uid}">{esc(title)}</title><desc id="ai45-d-{uid}">{esc(desc)}</desc>'
-            + "".join(parts) + "</svg>")

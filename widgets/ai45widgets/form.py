@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from .html import attrs, esc, t
+from .html import Text, attrs, esc, t
 from .spec import Field, Output, View
 from .ui import UI
 
@@ -23,10 +23,15 @@ def _field(view: View, key: str, f: Field, value: str, lang: str) -> str:
         control = f'<select{attrs(id=fid, name=f.name, aria_describedby=described)}>{opts}</select>'
     elif f.kind == "checks":
         chosen = {p.strip() for p in value.replace(",", " ").split()}
-        boxes = "".join(
-            f'<label class="ai45-check"><input type="checkbox"{attrs(name=f.name, value=v, checked=v in chosen)}>'
-            f" {esc(t(text, lang))}</label>" for v, text in f.options)
-        return (f'<fieldset class="ai45-field ai45-checks"{attrs(data_field=f.name, aria_describedby=described)}>'
+        if f.grid:
+            boxes = _grid(f, f.grid, chosen, lang)
+        else:
+            boxes = "".join(
+                f'<label class="ai45-check"><input type="checkbox"'
+                f"{attrs(name=f.name, value=v, checked=v in chosen)}> {esc(t(text, lang))}</label>"
+                for v, text in f.options)
+        cls = "ai45-field ai45-checks" + (" ai45-gridded" if f.grid else "")
+        return (f'<fieldset{attrs(class_=cls, data_field=f.name, aria_describedby=described)}>'
                 f"<legend>{esc(t(f.label, lang))}</legend>{boxes}{_notes(f, hint_id, err_id, lang)}</fieldset>")
     elif f.kind in ("series", "text", "csv"):
         tag = "textarea" if f.kind == "csv" else "input"
@@ -39,13 +44,34 @@ def _field(view: View, key: str, f: Field, value: str, lang: str) -> str:
         else:
             control = f'<input type="text"{common}{attrs(value=value)}>'
     else:  # number / slider: a text box keeps whatever the reader typed, even when it is not a number yet
-        control = f'<input type="text" inputmode="decimal"{attrs(id=fid, name=f.name, value=value, aria_describedby=described, autocomplete="off")}>'
+        box = attrs(id=fid, name=f.name, value=value, aria_describedby=described, autocomplete="off")
+        control = f'<input type="text" inputmode="decimal"{box}>'
         if f.kind == "slider":
             control = (f'<input type="range" tabindex="-1" aria-hidden="true"'
                        f'{attrs(min=f.min, max=f.max, step=f.step, value=value, data_ai45_slider=f.name)}>'
                        + control)
     return (f'<div class="ai45-field ai45-{f.kind}"{attrs(data_field=f.name)}>{label}{control}'
             f"{_notes(f, hint_id, err_id, lang)}</div>")
+
+
+def _grid(f: Field, grid: tuple[tuple[Text, ...], tuple[Text, ...]], chosen: set[str], lang: str) -> str:
+    """Checkboxes in a table with row and column headers; each box is named by its option's text (e.g.
+    "Reasoning × Intervenable") for screen readers, and the whole cell is its click target."""
+    rows, cols = grid
+    if len(f.options) != len(rows) * len(cols):
+        raise ValueError(f"{f.name}: a {len(rows)}×{len(cols)} grid needs {len(rows) * len(cols)} options, "
+                         f"got {len(f.options)}")
+    head = "".join(f'<th scope="col">{esc(t(c, lang))}</th>' for c in cols)
+    body = []
+    for i, row in enumerate(rows):
+        cells = "".join(
+            f'<td><label class="ai45-grid-cell"><input type="checkbox"'
+            f"{attrs(name=f.name, value=v, checked=v in chosen)}>"
+            f'<span class="ai45-sr">{esc(t(text, lang))}</span></label></td>'
+            for v, text in f.options[i * len(cols):(i + 1) * len(cols)])
+        body.append(f'<tr><th scope="row">{esc(t(row, lang))}</th>{cells}</tr>')
+    return (f'<div class="ai45-grid-wrap"><table class="ai45-grid"><thead><tr><td></td>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
 
 
 def _notes(f: Field, hint_id: str, err_id: str, lang: str) -> str:
@@ -73,8 +99,10 @@ def render_shell(view: View, key: str, state: Mapping[str, str], output: Output,
         for a, label in (("link", "copy_link"), ("csv", "download_csv"), ("svg", "download_svg"),
                          ("embed", "embed"), ("reset", "reset")))
     defaults = json.dumps(dict(state), ensure_ascii=False, sort_keys=True)
+    root = attrs(data_ai45_widget=view.name, data_ai45_key=key, data_ai45_state="static",
+                 data_ai45_defaults=defaults, lang=lang, id=key)
     return (
-        f'<div class="ai45-widget"{attrs(data_ai45_widget=view.name, data_ai45_key=key, data_ai45_state="static", data_ai45_defaults=defaults, lang=lang, id=key)}>'
+        f'<div class="ai45-widget" data-search-exclude{root}>'
         f'<p class="ai45-title">{esc(t(view.title, lang))}</p>'
         f'<form class="ai45-form" novalidate aria-label="{esc(t(view.title, lang))}">{presets}{inputs}</form>'
         f'<p class="ai45-status" data-ai45-status>{esc(t(UI["static"], lang))}</p>'
@@ -83,7 +111,8 @@ def render_shell(view: View, key: str, state: Mapping[str, str], output: Output,
         f'<details class="ai45-assumptions"><summary>{esc(t(UI["assumptions"], lang))}</summary>'
         f"<ul>{assumptions}</ul></details>"
         f'<div class="ai45-actions">{actions}</div>'
-        f'<div class="ai45-embed" data-ai45-embed hidden><label for="{key}-embed">{esc(t(UI["embed_help"], lang))}</label>'
+        f'<div class="ai45-embed" data-ai45-embed hidden>'
+        f'<label for="{key}-embed">{esc(t(UI["embed_help"], lang))}</label>'
         f'<textarea id="{key}-embed" readonly rows="3"></textarea></div>'
         "</div>"
     )

@@ -28,6 +28,9 @@ class Field:
     rows: int = 3
     advanced: bool = False
     """Shown folded under "More options" to keep the first view simple."""
+    grid: tuple[tuple[Text, ...], tuple[Text, ...]] | None = None
+    """For "checks": lay the options out as a table, ``(row headers, column headers)``; ``options`` fill it
+    row by row, so there must be rows × columns of them. Each option's text labels its checkbox."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ async function init(/** @type {any} */ msg) {
     const { loadPyodide } = await import(new URL("pyodide.mjs", msg.indexURL).href);
     const pyodide = await loadPyodide({ indexURL: msg.indexURL, lockFileURL: msg.lockFileURL, stdout: () => {}, stderr: () => {} });
     postMessage({ type: "progress", stage: "packages" });
-    await pyodide.loadPackage(msg.packages, { checkIntegrity: true, messageCallback: () => {}, errorCallback: () => {} });
+    /** @type {string[]} */ const errors = [];
+    await pyodide.loadPackage(msg.packages, { checkIntegrity: true, messageCallback: () => {}, errorCallback: (e) => errors.push(String(e)) });
+    if (errors.length) throw new Error(errors.join(" ").replace(/\s+/g, " "));
     const widgets = pyodide.pyimport("ai45widgets");
     const names = widgets.NAMES.toJs();
     run = (name, state, lang) => widgets.run(name, state, lang);
@@ -20,6 +22,13 @@ async function init(/** @type {any} */ msg) {
     postMessage({ type: "failed", reason: String((err && /** @type {Error} */ (err).message) || err).slice(0, 200) });
   }
 }
+
+// Pyodide may leave a second rejected fetch behind when the first one fails; the failure is already
+// reported through the "failed" message, so it is handled here rather than surfacing as an uncaught error.
+addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  if (!run) postMessage({ type: "failed", reason: String(event.reason && event.reason.message || event.reason).slice(0, 200) });
+});
 
 onmessage = (event) => {
   const msg = event.data;

@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Final
 
 from ..spec import View
-from . import plane
+from . import benchmarks, investment, ladder, matrix, pavlov, plane, zones
 
 __all__ = ["VIEWS"]
 
-VIEWS: Final[dict[str, View]] = {view.name: view for view in (plane.VIEW,)}
+VIEWS: Final[dict[str, View]] = {
+    view.name: view for view in (
+        plane.VIEW, ladder.VIEW, pavlov.VIEW, zones.VIEW, matrix.VIEW, investment.VIEW, benchmarks.VIEW,
+    )
+}

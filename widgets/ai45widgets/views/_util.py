@@ -22,5 +22,5 @@ def to_csv(rows: Iterable[Iterable[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for row in rows:
-        writer.writerow([f"'{c}" if isinstance(c, str) and c[:1] in "=+-@\t\r" else c for c in row])
+        writer.writerow([f"'{c}" if isinstance(c, str) and c and c[0] in "=+-@\t\r" else c for c in row])
     return out.getvalue()

@@ -95,7 +95,8 @@ def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
     sentence = r["sentence_zh"] if lang == "zh" else r["sentence_en"]
     notes = r["notes_zh"] if lang == "zh" else r["notes_en"]
     angle = fmt(r["angle_deg"], 2, unit="°")
-    legend = {v: plane.VERDICT_LABELS[v][lang] for v in ("balanced", "safety_lagging", "over_constrained", "regressing")}
+    shown = ("balanced", "safety_lagging", "over_constrained", "regressing")
+    legend = {v: plane.VERDICT_LABELS[v][lang] for v in shown}
     axis = plane.SCALE_LABELS[r["scale"]][lang]
     svg = plane_chart(
         r["capability_scaled"], r["safety_scaled"], r["labels"], r["segment_verdicts"],
@@ -113,8 +114,8 @@ def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
     ]
     dl = "".join(f'<div><dt>{esc(k)}</dt><dd data-ai45-value="{i}">{v}</dd></div>'
                  for i, (k, v) in enumerate(figures))
-    seg_verdicts = ("",) + tuple(r["segment_verdicts"])
-    seg_angles = (None,) + tuple(r["segment_angles_deg"])
+    seg_verdicts = ("", *tuple(r["segment_verdicts"]))
+    seg_angles = (None, *tuple(r["segment_angles_deg"]))
     rows = [[esc(r["labels"][i]), fmt(c, 3), fmt(s, 3), fmt(seg_angles[i], 2, unit="°") if i else "—",
              esc(plane.VERDICT_LABELS[seg_verdicts[i]][lang]) if i else "—", fmt(r["safety_debt"][i], 3)]
             for i, (c, s) in enumerate(zip(r["capability_scaled"], r["safety_scaled"], strict=True))]

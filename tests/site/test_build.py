@@ -1,0 +1,244 @@
+"""Checks on the built site, built once per test session by ``mkdocs build --strict`` into a temporary folder.
+
+SITE_URL is a project-pages address with a path (as GitHub Pages gives), so that canonical, hreflang and
+sitemap URLs and every internal link are checked the way readers will reach them.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from scripts import parity
+
+ROOT = Path(__file__).parents[2]
+SITE_URL = "https://example.org/ai45-explainer/"
+SITE = urlsplit(SITE_URL)
+LANGS = ("en", "zh")
+
+
+def page_path(source: Path) -> str:
+    """The site-relative URL of an English page: index.md → "", law.md → "law/", a/index.md → "a/"."""
+    rel = source.relative_to(parity.DOCS).as_posix().removesuffix(".md")
+    if rel == "index" or rel.endswith("/index"):
+        return rel.removesuffix("index")
+    return rel + "/"
+
+
+EN_SOURCES = [p for p in parity.source_pages() if parity.language(p) == "en"]
+# (language, site-relative URL, source file) of every page in both languages.
+PAGES = [(lang, ("" if lang == "en" else f"{lang}/") + page_path(p), p if lang == "en" else parity.twin(p))
+         for p in EN_SOURCES for lang in LANGS]
+
+
+def twin_url(lang: str, url: str, other: str) -> str:
+    bare = url.removeprefix(f"{lang}/") if lang != "en" else url
+    return SITE_URL + ("" if other == "en" else f"{other}/") + bare
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, encoding="utf-8", check=False)
+    if result.returncode:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
+    return out
+
+
+@dataclass
+class Html:
+    tags: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # every start tag, in order
+    head: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # the start tags inside <head>
+    ids: set[str] = field(default_factory=set)
+    title: str = ""
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = Html()
+        self.in_head = self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "head":
+            self.in_head = True
+            return
+        self.html.tags.append((tag, values))
+        if self.in_head:
+            self.html.head.append((tag, values))
+        self.html.ids.update(v for k, v in values.items() if k == "id" or (tag == "a" and k == "name"))
+        self.in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_head = self.in_head and tag != "head"
+        self.in_title = self.in_title and tag != "title"
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.html.title += data
+
+
+@cache
+def parse(path: Path) -> Html:
+    parser = _Parser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.html
+
+
+def url_of(site: Path, file: Path) -> str:
+    rel = file.relative_to(site).as_posix()
+    return SITE_URL + rel.removesuffix("index.html")
+
+
+def local_file(site: Path, url: str) -> Path | None:
+    """The built file an absolute URL on this site points at, or None when it is on another host or path."""
+    parts = urlsplit(url)
+    if (parts.scheme, parts.netloc) != (SITE.scheme, SITE.netloc) or not parts.path.startswith(SITE.path):
+        return None
+    target = site / unquote(parts.path[len(SITE.path):])
+    return target / "index.html" if target.is_dir() or parts.path.endswith("/") else target
+
+
+# Elements that make the browser fetch something, and the attributes that say what.
+FETCHING = {"script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
+            "video": ("src", "poster"), "audio": ("src",), "embed": ("src",), "object": ("data",)}
+FETCHING_LINKS = {"stylesheet", "preload", "modulepreload", "prefetch", "icon", "apple-touch-icon",
+                  "manifest"}
+CSS_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)|@import\s+["']([^"']+)""")
+
+
+def fetched(tag: str, attrs: dict[str, str]) -> list[str]:
+    names = FETCHING.get(tag, ())
+    if tag == "link" and FETCHING_LINKS & set(attrs.get("rel", "").lower().split()):
+        names = ("href",)
+    urls = []
+    for name in names:
+        value = attrs.get(name, "").strip()
+        if name == "srcset":  # "a.png 1x, b.png 2x"
+            urls += [part.split()[0] for part in value.split(",") if part.strip()]
+        else:
+            urls.append(value)
+    return [u for u in urls if u]
+
+
+def is_foreign(base: str, url: str) -> bool:
+    parts = urlsplit(urljoin(base, url))
+    return parts.scheme not in ("data", "blob") and parts.netloc not in ("", SITE.netloc)
+
+
+@pytest.mark.parametrize(("tag", "attrs", "foreign"), [
+    ("link", {"rel": "stylesheet", "href": "https://fonts.googleapis.com/css"}, True),
+    ("link", {"rel": "preload icon", "href": "//cdn.example.com/x.png"}, True),
+    ("img", {"srcset": "a.png 1x, https://cdn.example.com/b.png 2x"}, True),
+    ("script", {"src": "../assets/ai45/ai45.js"}, False),
+    ("script", {"src": SITE_URL + "assets/x.js"}, False),
+    ("img", {"src": "data:image/png;base64,AAAA"}, False),
+    ("link", {"rel": "alternate", "href": "https://other.example/"}, False),  # not fetched
+])
+def test_request_detection(tag: str, attrs: dict[str, str], foreign: bool) -> None:
+    assert any(is_foreign(SITE_URL + "law/", u) for u in fetched(tag, attrs)) == foreign
+
+
+def test_every_page_in_both_languages(site: Path) -> None:
+    missing = [url + "index.html" for _, url, _ in PAGES if not (site / url / "index.html").is_file()]
+    assert not missing, f"pages not built: {missing}"
+
+
+def test_nothing_requested_from_another_host(site: Path) -> None:
+    foreign = []
+    for file in sorted(site.rglob("*.html")):
+        for tag, attrs in parse(file).tags:
+            foreign += [f"{file.relative_to(site)}: <{tag}> {u}" for u in fetched(tag, attrs)
+                        if is_foreign(url_of(site, file), u)]
+    for css in sorted(site.rglob("*.css")):
+        for match in CSS_URL.finditer(css.read_text(encoding="utf-8")):
+            url = match.group(1) or match.group(2)
+            if is_foreign(url_of(site, css), url):
+                foreign.append(f"{css.relative_to(site)}: {url}")
+    assert not foreign, "requests to other hosts:\n" + "\n".join(foreign)
+
+
+@pytest.mark.parametrize(("lang", "url", "source"), PAGES, ids=[f"{lang}:{url}" for lang, url, _ in PAGES])
+def test_head(site: Path, lang: str, url: str, source: Path) -> None:
+    html = parse(site / url / "index.html")
+    head = {(tag, a.get("rel", a.get("name", a.get("http-equiv", ""))).lower()): a for tag, a in html.head}
+    problems = []
+    if not html.title.strip():
+        problems.append("no <title>")
+    description = head.get(("meta", "description"), {}).get("content")
+    if description != parity.read_page(source).meta["description"]:
+        problems.append(f"<meta name=description> is {description!r}, not the front matter's")
+    canonical = head.get(("link", "canonical"), {}).get("href")
+    if canonical != SITE_URL + url:
+        problems.append(f"<link rel=canonical> is {canonical!r}, not {SITE_URL + url!r}")
+    first, attrs = html.head[0] if html.head else ("nothing", {})
+    if (first, attrs.get("http-equiv", "").lower()) != ("meta", "content-security-policy"):
+        problems.append(f"first element in <head> is <{first} {attrs}>, not the Content-Security-Policy meta")
+    elif "default-src 'self'" not in attrs.get("content", ""):
+        problems.append("the Content-Security-Policy does not start from default-src 'self'")
+    alternates = {a.get("hreflang"): urljoin(SITE_URL + url, a.get("href", "")) for tag, a in html.head
+                  if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang")}
+    for other in LANGS:  # the same page in each language (search engines pair the two versions by these)
+        if alternates.get(other) != twin_url(lang, url, other):
+            problems.append(f"hreflang={other} alternate is {alternates.get(other)!r}, "
+                            f"not {twin_url(lang, url, other)!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_sitemap_lists_every_page_with_alternates(site: Path) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = {}
+    for node in ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns):
+        loc = node.findtext("s:loc", default="", namespaces=ns)
+        entries[loc] = {link.get("hreflang"): link.get("href") for link in node.findall("x:link", ns)}
+    problems = []
+    for lang, url, _ in PAGES:
+        loc = SITE_URL + url
+        if loc not in entries:
+            problems.append(f"{loc}: not listed")
+            continue
+        for other in LANGS:
+            if entries[loc].get(other) != twin_url(lang, url, other):
+                problems.append(f"{loc}: hreflang={other} is {entries[loc].get(other)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_internal_links_resolve(site: Path) -> None:
+    broken = []
+    for file in sorted(site.rglob("*.html")):
+        base = url_of(site, file)
+        for tag, attrs in parse(file).tags:
+            hrefs = [attrs["href"]] if tag == "a" and "href" in attrs else []
+            for href in hrefs + fetched(tag, attrs):
+                url = urljoin(base, href)
+                if urlsplit(url).scheme not in ("http", "https") or is_foreign(base, href):
+                    continue  # mailto:, data:, and links to other sites
+                target = local_file(site, url.split("#")[0])
+                fragment = unquote(urlsplit(url).fragment)
+                where = f"{file.relative_to(site)}: <{tag}> {href}"
+                if target is None or not target.is_file():
+                    broken.append(f"{where}: no such file")
+                elif fragment and target.suffix == ".html" and fragment not in parse(target).ids:
+                    broken.append(f"{where}: no id {fragment!r} in {target.relative_to(site)}")
+    assert not broken, f"{len(broken)} broken internal link(s):\n" + "\n".join(broken[:50])
+
+
+def test_search_index_has_both_languages(site: Path) -> None:
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"] for d in docs}
+    missing = [url for _, url, _ in PAGES if url not in locations]
+    assert not missing, f"pages missing from search/search_index.json: {missing}"
+    zh_text = " ".join(d["text"] for d in docs if d["location"].startswith("zh/"))
+    assert re.search(r"[\u4e00-\u9fff]", zh_text), "the Chinese entries hold no Chinese text"
