@@ -238,7 +238,12 @@ def test_internal_links_resolve(site: Path) -> None:
 def test_search_index_has_both_languages(site: Path) -> None:
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     locations = {d["location"] for d in docs}
-    missing = [url for _, url, _ in PAGES if url not in locations]
+    # Embed pages (one widget alone, for iframes) opt out of search in their front matter.
+    searchable = [url for _, url, source in PAGES
+                  if not (parity.read_page(source).meta.get("search") or {}).get("exclude")]
+    missing = [url for url in searchable if url not in locations]
+    excluded = [url for _, url, _ in PAGES if url not in searchable and url in locations]
+    assert not excluded, f"pages that opt out of search are in the index: {excluded}"
     assert not missing, f"pages missing from search/search_index.json: {missing}"
     zh_text = " ".join(d["text"] for d in docs if d["location"].startswith("zh/"))
     assert re.search(r"[\u4e00-\u9fff]", zh_text), "the Chinese entries hold no Chinese text"
