@@ -63,7 +63,8 @@ def main() -> int:
                             count += 1
                         for widget in page.locator("[data-ai45-widget]").all():
                             key = widget.get_attribute("id")
-                            widget.screenshot(path=folder / f"{name}-{key}-{width}-{scheme}.png", style=".md-header{visibility:hidden}")
+                            widget.screenshot(path=folder / f"{name}-{key}-{width}-{scheme}.png",
+                                              style=".md-header{visibility:hidden}")
                             count += 1
                 context.close()
         browser.close()
