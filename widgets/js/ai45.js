@@ -3,7 +3,7 @@
 
 import { mountAll } from "./mount.js";
 import { interceptSwitcher, updateSwitcher } from "./language.js";
-import { stats, engineStatus } from "./engine.js";
+import { stats, engineStatus, onStatus } from "./engine.js";
 
 /** @returns {any} */
 function pageConfig() {
@@ -28,6 +28,13 @@ if (first) {
   interceptSwitcher(root);
   // A widget change rewrites the address; keep the switcher's links (open in new tab, copy) in step.
   document.addEventListener("ai45:output", () => updateSwitcher(root));
+  // Once Python has loaded (so its files sit in the HTTP cache), keep them for repeat and offline visits.
+  let registered = false;
+  onStatus((status) => {
+    if (status !== "ready" || registered || !first.serviceWorker || !("serviceWorker" in navigator)) return;
+    registered = true;
+    navigator.serviceWorker.register(new URL(first.serviceWorker, root), { scope: root }).catch(() => {});
+  });
 }
 
 // For tests and the benchmark: one engine per tab can be checked from outside.
