@@ -90,7 +90,8 @@ def runtime() -> dict[str, Any]:
     files.update({f"assets/ai45/py-{digest}/{p.name}": p for p in sorted(out.iterdir()) if p.suffix != ".js"})
     # The service worker names exactly this runtime, so a new runtime means a new worker and fresh caches.
     worker = (ROOT / "widgets" / "sw.js").read_text(encoding="utf-8")
-    worker = worker.replace("__AI45_VERSION__", f"{version}-{digest}").replace("__AI45_RUNTIME__", json.dumps(sorted(files)))
+    worker = (worker.replace("__AI45_VERSION__", f"{version}-{digest}")
+              .replace("__AI45_RUNTIME__", json.dumps(sorted(files))))
     (out / "ai45-sw.js").write_text(worker, encoding="utf-8")
     files["ai45-sw.js"] = out / "ai45-sw.js"
     return {
