@@ -219,6 +219,29 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
+# Size budgets, checked on every build (the build fails when one is exceeded):
+# - the whole site: GitHub Pages allows 1 GB; 60 MB keeps it small enough to clone, upload and mirror for a
+#   classroom, with room for three times today's ~20 MB;
+# - one file: Pages refuses files over 100 MB; the largest today is Pyodide's 9.6 MB wasm;
+# - each of our wheels: every reader's first widget page downloads them, so they stay small.
+BUDGET_SITE_BYTES = 60_000_000
+BUDGET_FILE_BYTES = 15_000_000
+BUDGET_WHEEL_BYTES = 200_000
+
+
+def check_budgets(site: Path) -> list[str]:
+    """Budgets exceeded by the built site (empty when all are kept)."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    over = [f"site is {total:,} bytes (budget {BUDGET_SITE_BYTES:,})"] if total > BUDGET_SITE_BYTES else []
+    for path in files:
+        size = path.stat().st_size
+        limit = BUDGET_WHEEL_BYTES if path.suffix == ".whl" else BUDGET_FILE_BYTES
+        if size > limit:
+            over.append(f"{path.relative_to(site)} is {size:,} bytes (budget {limit:,})")
+    return over
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     # Every language build writes site/404.html; GitHub Pages serves the root one for any missing page, so it
@@ -226,6 +249,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     for lang, html in _404.items():
         (site / ("404.html" if lang == DEFAULT_LANG else f"{lang}/404.html")).write_text(html, encoding="utf-8")
     write_sitemaps(site)
+    over = check_budgets(site)
+    if over:
+        raise PluginError("size budget exceeded: " + "; ".join(over))
 
 
 def write_sitemaps(site: Path) -> None:
