@@ -156,3 +156,23 @@ def test_bad_input_is_explained_next_to_the_field_and_nothing_typed_is_lost(page
     page.fill("#plane-capability", "10, 20, 40")
     wait_output(page, "plane")
     assert error.is_hidden()
+
+
+def test_values_typed_before_the_engine_is_ready_are_kept_and_computed(page: Page, base_url: str) -> None:
+    # Hold the runtime back so the reader types while the engine is still loading.
+    held: list[Route] = []
+    page.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(f"{base_url}law/")
+    page.wait_for_function("() => document.getElementById('plane').dataset.ai45State === 'loading'")
+    page.fill("#plane-capability", "1, 2, 3")
+    page.fill("#plane-safety", "1, 3, 5")
+    assert page.locator("#plane [data-ai45-output]").get_attribute("aria-busy") == "true"
+    while not held:
+        page.wait_for_timeout(50)
+    for route in held:
+        route.continue_()
+    page.context.unroute("**/pyodide.asm.wasm")
+    wait_output(page, "plane", timeout=30_000)
+    assert page.input_value("#plane-capability") == "1, 2, 3"
+    # index scale: ΔC′ = 3 − 1 = 2, ΔS′ = 5 − 1 = 4 → atan2(4, 2) = 63.43°
+    assert page.locator("#plane [data-ai45-value='0']").inner_text() == "63.43°"
