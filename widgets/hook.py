@@ -293,9 +293,10 @@ def methods_markdown(lang: str) -> str:
     for name in ai45core.NAMES:
         module = getattr(ai45core, name)
         doc = (module.__doc__ or "").strip()
-        title, _, body = doc.partition("\n")
+        _, _, body = doc.partition("\n")
+        title = ai45widgets.VIEWS[name].title
+        parts.append(f"## `{name}` — {title.get(lang, title['en'])} {{ #{name} }}\n")
         assumptions = getattr(module, "ASSUMPTIONS", {}).get(lang, ())
-        parts.append(f"## `{name}` — {title.rstrip('.')}\n")
         if assumptions:
             parts.append(("**前提假设**" if lang == "zh" else "**Assumptions**") + "\n")
             parts.extend(f"- {a}" for a in assumptions)
@@ -303,6 +304,40 @@ def methods_markdown(lang: str) -> str:
         label = ("代码中的技术说明（英文，自动生成）" if lang == "zh"
                  else "Technical description (generated from the code)")
         parts.append(f'??? note "{label}"\n')
-        parts.extend(("    " + line if line.strip() else "") for line in body.strip().splitlines())
+        parts.extend(("    " + line if line.strip() else "") for line in _rst_to_markdown(body.strip()))
         parts.append("")
     return "\n".join(parts)
+
+
+_RULE = re.compile(r"^\s*=+(\s+=+)+\s*$")
+
+
+def _rst_to_markdown(text: str) -> list[str]:
+    """Enough reStructuredText for our docstrings: inline code and roles, simple tables and doctests become
+    Markdown code spans and fenced blocks."""
+    text = re.sub(r":(?:func|class|mod|data|attr):`~?([^`]+)`", r"`\1`", text)
+    text = re.sub(r"``([^`]+)``", r"`\1`", text)
+    out: list[str] = []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _RULE.match(line):  # a simple table: from a rule line to the last rule before a blank line
+            indent = line[: len(line) - len(line.lstrip())]
+            block = []
+            while i < len(lines) and lines[i].strip():
+                block.append(lines[i])
+                i += 1
+            out += [f"{indent}```text", *block, f"{indent}```"]
+            continue
+        if line.lstrip().startswith(">>>"):
+            indent = line[: len(line) - len(line.lstrip())]
+            block = []
+            while i < len(lines) and lines[i].strip():
+                block.append(lines[i])
+                i += 1
+            out += [f"{indent}```pycon", *block, f"{indent}```"]
+            continue
+        out.append(line)
+        i += 1
+    return out
