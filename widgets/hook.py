@@ -212,6 +212,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 _404: dict[str, str] = {}
 
 
+def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
+    if template_name == "404.html":  # not a page: its language menu goes to each language's home
+        config.extra["alternate"] = [{"name": "English", "link": "./", "lang": "en"},
+                                     {"name": "中文", "link": "zh/", "lang": "zh"}]
+    return template
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
         output = on_post_page(output, None, config)  # type: ignore[arg-type]
