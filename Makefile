@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 STAMPS := .stamps
 export PYTHONWARNDEFAULTENCODING := 1
 export PYTHONUTF8 := 1
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help setup serve build test lint test-core test-compat test-node test-browser bench screenshots clean
 

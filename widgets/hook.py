@@ -254,7 +254,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Every language build writes site/404.html; GitHub Pages serves the root one for any missing page, so it
     # is the English one, and each other language keeps its own under its prefix.
     for lang, html in _404.items():
-        (site / ("404.html" if lang == DEFAULT_LANG else f"{lang}/404.html")).write_text(html, encoding="utf-8")
+        target = site / ("404.html" if lang == DEFAULT_LANG else f"{lang}/404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
     write_sitemaps(site)
     over = check_budgets(site)
     if over:
