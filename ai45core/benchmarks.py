@@ -205,7 +205,7 @@ _TEXT: Final[dict[str, dict[str, str]]] = {
     "no_index_angle": {
         "en": "On the index scale the safety gain is a relative change, which a mean of 0 does not have: no "
               "angle.",
-        "zh": "在指数尺度上，安全提升是相对变化；平均分为 0 时没有相对变化，因此没有角度。",
+        "zh": "选“相对”时，安全提升是相对变化；平均分为 0 时没有相对变化，因此没有角度。",
     },
     "reported": {
         "en": "{label} From this table the change of the average is {cm} and the mean of the per-benchmark "
@@ -402,7 +402,7 @@ def _compare(b: tuple[float, ...], a: tuple[float, ...], labels: tuple[str, ...]
         raise AI45Error("no_stated_average", "average",
                         en="“stated” uses a preset table's own averages and needs its unedited scores; "
                            "use “scores” for other data",
-                        zh="“stated”使用预设表格自带的平均值，需要未经修改的原始分数；其他数据请用“scores”")
+                        zh="“表格所列”使用预设表格自带的平均值，需要未经修改的原始分数；其他数据请用“表中分数的平均值”")
 
     rows = []
     for name, x, y in zip(labels, b, a, strict=True):

@@ -104,7 +104,7 @@ ASSUMPTIONS: Final[dict[str, tuple[str, ...]]] = {
         "The angle inherits the plane's caveat: it depends on how progress is scaled on each axis.",
     ),
     "zh": (
-        "这是一个玩具模型：假设能力与安全以同一条收益递减曲线把资源转化为进展，效率系数由你设定，没有人测量过它。",
+        "这是一个简化模型：假设能力与安全以同一条收益递减曲线把资源转化为进展，效率系数由你设定，没有人测量过它。",
         "“99% 的算力用于预训练、不到 1% 用于安全”只是一篇演讲报道中的说法，没有给出方法："
         "它不是测量数据，也不描述任何具体模型。",
         "算力占比不能衡量一个模型有多安全，而且算力也不只用于预训练和对齐。",
@@ -364,8 +364,8 @@ def split(safety_share: float | Sequence[float], /, *, weights: Sequence[float] 
 
 
 def _needs_shares(key: str) -> AI45Error:
-    return AI45Error("needs_shares", key, en="only used with shares (one safety share per dimension)",
-                     zh="仅在给出 shares（每个维度一个安全投入占比）时使用")
+    return AI45Error("needs_shares", key, en="only used with “Several dimensions” (one safety share per dimension)",
+                     zh="仅在给出“多个维度”（每个维度一个安全投入占比）时使用")
 
 
 def _given(params: Mapping[str, object], key: str) -> bool:
@@ -392,8 +392,9 @@ def from_params(params: Mapping[str, object]) -> InvestmentResult:
     if _given(params, "shares"):
         if _given(params, "safety_share"):
             raise AI45Error("conflicting_params", "shares",
-                            en="give either safety_share (one share) or shares (one per dimension), not both",
-                            zh="safety_share（单一占比）与 shares（每个维度一个占比）只能二选一")
+                            en="give either “Share of resources for safety” (one share) or “Several dimensions” "
+                               "(one per dimension), not both",
+                            zh="“投入安全的资源占比”（单一占比）与“多个维度”（每个维度一个占比）只能二选一")
         shares = series(params, "shares", min_len=1, lo=0, hi=1)
         weights = series(params, "weights", [1.0] * len(shares), min_len=1, lo=0, lo_open=True) \
             if _given(params, "weights") else None

@@ -243,8 +243,8 @@ _TEXT: Final[dict[str, dict[str, str]]] = {
     "top": {"en": "All three rungs are reached.", "zh": "三级均已达到。"},
     "skipped": {"en": "At or above the threshold but not counted until every rung below is reached: {names}.",
                 "zh": "以下层级虽已达到门槛，但要等下面各级都达到后才能计入：{names}。"},
-    "not_counted": {"en": "Not counted (paper-only, include_paper is off): {items}.",
-                    "zh": "未计入（仅见于论文，未开启 include_paper）：{items}。"},
+    "not_counted": {"en": "Not counted (paper-only; the 2024 paper's techniques are not counted): {items}.",
+                    "zh": "未计入（仅见于论文，未勾选“同时计入 2024 年论文二手摘要中补充的技术”）：{items}。"},
 }
 _JOIN: Final = {"en": ", ", "zh": "、"}
 

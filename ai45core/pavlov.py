@@ -98,19 +98,19 @@ ASSUMPTIONS: Final[dict[str, tuple[str, ...]]] = {
         "训练时铃声是因为食物要来才响；部署时铃声被随意摇响，与有没有食物无关。",
         "只看相关性的学习者在认为食物到来的概率超过 50% 时分泌唾液。",
         "误报和漏报各算一次出错，两者代价相同。",
-        "这是说明相关性为何会误导人的玩具模型，不是任何 AI 系统的模型。",
+        "这是说明相关性为何会误导人的简化模型，不是任何 AI 系统的模型。",
     ),
 }
 
 _POLICY: Final[dict[tuple[bool, bool], dict[str, str]]] = {
-    (True, False): {"en": "salivates when the bell rings", "zh": "听到铃声就分泌唾液"},
-    (False, True): {"en": "salivates when the bell is silent", "zh": "铃声不响时才分泌唾液"},
-    (True, True): {"en": "always salivates", "zh": "总是分泌唾液"},
-    (False, False): {"en": "never salivates", "zh": "从不分泌唾液"},
+    (True, False): {"en": "salivates when the bell rings", "zh": "听到铃声就流口水"},
+    (False, True): {"en": "salivates when the bell is silent", "zh": "铃声不响时才流口水"},
+    (True, True): {"en": "always salivates", "zh": "总是流口水"},
+    (False, False): {"en": "never salivates", "zh": "从不流口水"},
 }
 _CAUSAL: Final[dict[bool, dict[str, str]]] = {
-    True: {"en": "ignores the bell and always salivates", "zh": "不理会铃声、总是分泌唾液"},
-    False: {"en": "ignores the bell and never salivates", "zh": "不理会铃声、从不分泌唾液"},
+    True: {"en": "ignores the bell and always salivates", "zh": "不理会铃声、总是流口水"},
+    False: {"en": "ignores the bell and never salivates", "zh": "不理会铃声、从不流口水"},
 }
 _SENTENCE: Final[dict[str, str]] = {
     "en": "In training P(food | bell) = {pfb}, so a correlation-only learner {corr}. But ringing the bell "
@@ -118,8 +118,8 @@ _SENTENCE: Final[dict[str, str]] = {
           "of trials, the correlation-only policy errs on {ec} of them ({ect} in training); the causal "
           "policy, which {caus}, errs on {ek}.",
     "zh": "训练时 P(食物 | 铃声) = {pfb}，所以只看相关性的学习者{corr}。但摇铃并不会带来食物："
-          "P(食物 | do(铃声)) = P(食物) = {pi}。部署时在 {r} 的试次中随意摇铃，只看相关性的策略在 {ec} "
-          "的试次中出错（训练时为 {ect}）；因果策略{caus}，出错率为 {ek}。",
+          "P(食物 | do(铃声)) = P(食物) = {pi}。在 {r} 的试验中随意摇铃时，只看相关性的策略在 {ec} "
+          "的试验中出错（训练时为 {ect}）；因果策略{caus}，出错率为 {ek}。",
 }
 
 
@@ -284,10 +284,10 @@ def pavlov(*, base_rate: float = 0.5, p_bell_given_food: float = 0.9, p_bell_giv
     p_bell = pi * a + (1 - pi) * b
     if p_bell == 0:
         raise AI45Error("bell_never_rings", "", en="in training the bell never rings (P(bell) = 0), so "
-                        "P(food | bell) is undefined; make base_rate × p_bell_given_food or "
-                        "(1 − base_rate) × p_bell_given_no_food greater than 0",
-                        zh="训练时铃声从不响起（P(铃声) = 0），P(食物 | 铃声) 无从定义；请让 base_rate × "
-                        "p_bell_given_food 或 (1 − base_rate) × p_bell_given_no_food 大于 0")
+                        "P(food | bell) is undefined; make P(food) × P(bell | food) or "
+                        "(1 − P(food)) × P(bell | no food) greater than 0",
+                        zh="训练时铃声从不响起（P(铃声) = 0），P(食物 | 铃声) 无从定义；请让 P(食物) × "
+                        "P(铃声 | 有食物) 或 (1 − P(食物)) × P(铃声 | 无食物) 大于 0")
     if p_bell == 1:
         raise AI45Error("bell_always_rings", "", en="in training the bell always rings (P(bell) = 1), so "
                         "P(food | no bell) is undefined; let p_bell_given_food or p_bell_given_no_food be "

@@ -89,7 +89,7 @@ NEGLIGIBLE: Final = 1e-12
 absolute scaled value; at least 1 on the index, log and min–max scales, whose natural unit is 1)."""
 
 SCALE_LABELS: Final[dict[str, dict[str, str]]] = {
-    "index": {"en": "index (x/x₀)", "zh": "指数（x/x₀）"},
+    "index": {"en": "index (x/x₀)", "zh": "定基指数（x/x₀）"},
     "log": {"en": "log (ln x/x₀)", "zh": "对数（ln x/x₀）"},
     "raw": {"en": "raw-value", "zh": "原始数值"},
     "minmax": {"en": "min–max", "zh": "最小–最大归一化"},
@@ -116,7 +116,7 @@ ASSUMPTIONS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "zh": (
         "角度完全取决于每条坐标轴如何缩放、用什么单位：同一组数据，"
-        "按指数计算是 45°，按原始数值计算可能只有 27°。",
+        "按定基指数计算是 45°，按原始数值计算可能只有 27°。",
         "现有资料没有给出能让能力与安全相互比较的度量，"
         "所以这里的 45° 只表示“在你选定的两种尺度上进展相等”。",
         "基准测试分数以 100 为上限，越接近满分涨幅越小；"
@@ -159,7 +159,7 @@ _SIDE: Final[dict[str, dict[str, str]]] = {
 }
 _NO_RUN: Final = {"en": " No period lies outside the band.", "zh": "没有任何一个周期偏离平衡带。"}
 _RUN: Final = {
-    "en": " The longest run {side} lasts {n} {periods} (from {a} to {b}); counting {p} consecutive periods "
+    "en": " The longest run {side} lasts {n} {periods} (from {a} to {b}); counting {p} consecutive {p_periods} "
           "as long-term, this {verdict} a long-term deviation.",
     "zh": "最长的一段连续偏离持续 {n} 个周期（{a} 到 {b}，{side}）；"
           "以连续 {p} 个周期为“长期”，这{verdict}长期偏离。",
@@ -193,7 +193,7 @@ _NOTES: Final[dict[str, dict[str, str]]] = {
               "路径有波动时，只看首尾两点可能产生误导。",
     },
 }
-_SCALE_NAMES_ZH: Final = {"index": "指数", "log": "对数"}
+_SCALE_NAMES_ZH: Final = {"index": "定基指数", "log": "对数"}
 _AXIS_NAMES: Final = {"capability": {"en": "capability", "zh": "能力"},
                       "safety": {"en": "safety", "zh": "安全"}}
 
@@ -417,6 +417,7 @@ def _sentence(lang: str, *, verdict: str, angle: float | None, tol: float, scale
         text += _RUN[lang].format(
             n=longest.length, periods="period" if longest.length == 1 else "periods",
             side=_SIDE[longest.direction][lang], a=longest.start_label, b=longest.end_label, p=patience,
+            p_periods="period" if patience == 1 else "periods",
             verdict=_RUN_VERDICT[longest.length >= patience][lang])
     if debt > 0:
         text += _DEBT[lang].format(debt=_fmt(debt), h=horizon, pace=_fmt(pace),

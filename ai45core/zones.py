@@ -83,7 +83,7 @@ ZONES: Final[tuple[Zone, ...]] = (
          "分数达到或超过黄线、低于红线", "Stronger mitigations and controlled deployment.",
          "加强缓解措施，受控部署。"),
     Zone("red", "red zone", "红区", "score at or above the red line", "分数达到或超过红线",
-         "Suspend development and/or deployment.", "暂停研发和/或部署。"),
+         "Suspend development and/or deployment.", "暂停研发和（或）部署。"),
 )
 """The policy table, mildest zone first (as in arXiv 2507.16534's abstract, paraphrased)."""
 
@@ -107,7 +107,7 @@ LINE_NOTES: Final[dict[str, dict[str, str]]] = {
               "existential risk (such as self-replication, power-seeking or weaponisation); the yellow line "
               "is an early warning that calls for stronger safety measures. No numbers are attached, and "
               "this calculator does not implement them.",
-        "zh": "2024 年论文（arXiv 2412.14186），据二手摘要：红线和黄线是画在“能力—安全”平面上的概念边界。"
+        "zh": "2024 年论文（arXiv 2412.14186），据二手摘要：红线和黄线是画在能力–安全坐标平面上的概念边界。"
               "红线圈出存在性风险区域（如自我复制、权力寻求或武器化），黄线是需要加强安全措施的预警。"
               "它们不带具体数值，本计算器也不实现它们。",
     },
@@ -143,7 +143,7 @@ ASSUMPTIONS: Final[dict[str, tuple[str, ...]]] = {
         "分数和两条阈值都由你设定；资料中没有给出具体数值，本工具也不编造。",
         "分数越高代表越危险；分数恰好等于某条线时，算作已触及该线。",
         "分区只是对你输入的数字套用规则，并不是对任何真实模型的评估。",
-        "这里用的是 2025 年逐领域的红黄线，不是 2024 年论文在“能力—安全”平面上画的概念线。",
+        "这里用的是 2025 年逐领域的红黄线，不是 2024 年论文在能力–安全坐标平面上画的概念线。",
     ),
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from fractions import Fraction
 
 import pytest
 from hypothesis import assume, given, settings
@@ -103,9 +104,11 @@ def test_invariants(pi: float, a: float, b: float, r: float) -> None:
     res = pavlov(base_rate=pi, p_bell_given_food=a, p_bell_given_no_food=b, p_ring=r)
     json.dumps(res.to_dict(), allow_nan=False)
     assert res.p_food_do_bell == pi
-    # Bayes by a second route: odds form.
+    # Bayes by a second route: odds form, in exact arithmetic (1 − π in floats cancels catastrophically
+    # when π is within an ulp of 1, which is a fault of the reference, not of the code under test).
     if pi * a > 0:
-        odds = 1 / (1 + (1 - pi) * b / (pi * a))
+        fp, fa, fb = Fraction(pi), Fraction(a), Fraction(b)
+        odds = float(1 / (1 + (1 - fp) * fb / (fp * fa)))
         assert math.isclose(res.p_food_given_bell, odds, rel_tol=1e-9, abs_tol=1e-12)
     for outcome in (res.correlation, res.causal):
         for phase in ("train", "deploy"):

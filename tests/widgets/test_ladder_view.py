@@ -134,8 +134,8 @@ def test_presets_render() -> None:
         out = call(dict(preset.values))
         assert out["ok"], preset.id
     labels = {p.id: p.label for p in v.presets}
-    assert "as described in one report of the speech" in labels["today"]["en"]
-    assert "据一篇演讲报道称" in labels["today"]["zh"]
+    assert "as the speech describes it" in labels["today"]["en"]
+    assert "按演讲的描述" in labels["today"]["zh"]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

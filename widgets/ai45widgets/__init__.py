@@ -77,7 +77,7 @@ def run(name: str, state_json: str, lang: str = "en") -> str:
     lang = "zh" if lang == "zh" else "en"
     try:
         state: Any = json.loads(state_json)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):  # RecursionError: absurdly deep nesting
         state = None
     problems = state_errors(name, state)
     if problems:

@@ -92,7 +92,8 @@ def render_shell(view: View, key: str, state: Mapping[str, str], output: Output,
         buttons = "".join(
             f'<button type="button" class="md-button"{attrs(data_ai45_preset=json.dumps(dict(p.values)))}>'
             f"{esc(t(p.label, lang))}</button>" for p in view.presets)
-        presets = f'<div class="ai45-presets"><span>{esc(t(UI["presets"], lang))}:</span> {buttons}</div>'
+        colon = "：" if lang == "zh" else ":"
+        presets = f'<div class="ai45-presets"><span>{esc(t(UI["presets"], lang))}{colon}</span> {buttons}</div>'
     assumptions = "".join(f"<li>{esc(a)}</li>" for a in view.assumptions.get(lang, view.assumptions["en"]))
     actions = "".join(
         f'<button type="button" class="md-button"{attrs(data_ai45_action=a)}>{esc(t(UI[label], lang))}</button>'

@@ -19,7 +19,7 @@ UI: Final[dict[str, Text]] = {
     "retry": {"en": "Try again", "zh": "重试"},
     "inputs": {"en": "Inputs", "zh": "输入"},
     "more": {"en": "More options", "zh": "更多选项"},
-    "presets": {"en": "Start from", "zh": "预设数据"},
+    "presets": {"en": "Start from", "zh": "预设"},
     "reset": {"en": "Reset", "zh": "恢复默认"},
     "assumptions": {"en": "Assumptions — what this result does and does not mean",
                     "zh": "前提假设：这个结果意味着什么、不意味着什么"},

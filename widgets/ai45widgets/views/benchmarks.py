@@ -26,12 +26,12 @@ T: dict[str, Text] = {
     "names": {"en": "Benchmark names (optional)", "zh": "基准名称（可选）"},
     "names_hint": {"en": "Separated by commas, one per score. Empty: the selected table's names, or 1, 2, 3…",
                    "zh": "用逗号分隔，每个分数一个。留空：使用所选表格的名称，或 1, 2, 3……"},
-    "before": {"en": "Scores before (0 to the maximum)", "zh": "之前的分数（0 至满分）"},
+    "before": {"en": "Scores before (0 to the maximum)", "zh": "改进前的分数（0 至满分）"},
     "before_hint": {"en": "e.g. 70.4, 53.8, 91.2, 38.2. Empty with a SafeWork-R1 table selected: the "
                           "base model's scores from the card.",
                     "zh": "例如 70.4, 53.8, 91.2, 38.2。选了 SafeWork-R1 表格时留空："
                           "使用模型卡中基座模型的分数。"},
-    "after": {"en": "Scores after, one per benchmark", "zh": "之后的分数（每项基准一个）"},
+    "after": {"en": "Scores after, one per benchmark", "zh": "改进后的分数（每项基准一个）"},
     "after_hint": {"en": "Same number of values. Empty with a SafeWork-R1 table selected: SafeWork-R1's "
                          "scores.",
                    "zh": "个数须与之前相同。选了 SafeWork-R1 表格时留空：使用 SafeWork-R1 的分数。"},
@@ -39,12 +39,12 @@ T: dict[str, Text] = {
     "capability_gain_hint": {"en": "The general-capability change you assume, in the same points as the "
                                    "safety scores (percent on the index scale). Empty: no angle. The sources "
                                    "give none.",
-                             "zh": "你假定的通用能力变化，与安全分数同一单位（指数尺度下为百分比）。"
+                             "zh": "你假定的通用能力变化，与安全分数同一单位（选“相对”时为百分比）。"
                                    "留空则不计算角度。现有资料没有给出这一数字。"},
     "scale": {"en": "Safety gain for the angle", "zh": "用于计算角度的安全提升"},
     "scale_hint": {"en": "Only matters when a capability gain is given.", "zh": "仅在给出能力提升时起作用。"},
     "raw": {"en": "Raw: change of the mean, in points", "zh": "原始：平均分的变化（分）"},
-    "index": {"en": "Index: relative change of the mean, in %", "zh": "指数：平均分的相对变化（%）"},
+    "index": {"en": "Index: relative change of the mean, in %", "zh": "相对：平均分的相对变化（%）"},
     "average": {"en": "Which average", "zh": "采用哪个平均值"},
     "average_hint": {"en": "“Stated” quotes the table's own Avg. column (unedited SafeWork-R1 data only).",
                      "zh": "“表格所列”照录表格自带的 Avg. 一栏（仅限未修改的 SafeWork-R1 数据）。"},
@@ -52,7 +52,7 @@ T: dict[str, Text] = {
     "stated": {"en": "Stated in the table", "zh": "表格所列"},
     "max_score": {"en": "Maximum score", "zh": "满分"},
     "max_score_hint": {"en": "> 0; default 100.", "zh": "大于 0；默认 100。"},
-    "tolerance_deg": {"en": "Tolerance band (± degrees around 45°)", "zh": "容差带（45° 上下各多少度）"},
+    "tolerance_deg": {"en": "Tolerance band (± degrees around 45°)", "zh": "平衡带宽度（45° 上下各多少度）"},
     "tolerance_hint": {"en": "0 to 44.9; default 5.", "zh": "0 至 44.9；默认 5。"},
     "preset_safety": {"en": "SafeWork-R1: safety benchmarks (source: Hugging Face model card)",
                       "zh": "SafeWork-R1：安全基准（来源：Hugging Face 模型卡）"},
@@ -69,11 +69,11 @@ T: dict[str, Text] = {
     "rose_n": {"en": "Up on {up} of {n}", "zh": "{n} 项中 {up} 项上升"},
     "fell_n": {"en": ", down on {down}", "zh": "，{down} 项下降"},
     "benchmark": {"en": "Benchmark", "zh": "基准"},
-    "before_col": {"en": "Before", "zh": "之前"},
-    "after_col": {"en": "After", "zh": "之后"},
+    "before_col": {"en": "Before", "zh": "改进前"},
+    "after_col": {"en": "After", "zh": "改进后"},
     "points": {"en": "Change (points)", "zh": "变化（分）"},
     "pct": {"en": "Relative change", "zh": "相对变化"},
-    "headroom": {"en": "Headroom closed", "zh": "剩余空间填补"},
+    "headroom": {"en": "Headroom closed", "zh": "补上的剩余空间"},
     "direction": {"en": "Direction", "zh": "方向"},
     "rose": {"en": "rose", "zh": "上升"},
     "fell": {"en": "fell", "zh": "下降"},
@@ -120,7 +120,7 @@ T: dict[str, Text] = {
     "higher": {"en": "Above {after} on", "zh": "高于 {after} 的基准"},
     "none": {"en": "none", "zh": "无"},
     "aggregates": {"en": "Aggregates", "zh": "汇总"},
-    "quantity": {"en": "Quantity", "zh": "数量"},
+    "quantity": {"en": "Quantity", "zh": "项目"},
     "value": {"en": "Value", "zh": "数值"},
     "stated_means": {"en": "Means stated in the table", "zh": "表格所列的平均分"},
     "stated_change": {"en": "Relative change of the stated means", "zh": "表格所列平均分的相对变化"},

@@ -38,7 +38,7 @@ T: dict[str, Text] = {
     "scale_k_hint": {"en": "10⁻⁶ to 10⁶, default 1; larger k: returns fall off sooner. Only for "
                            "logarithmic returns.",
                      "zh": "10⁻⁶ 至 10⁶，默认 1；k 越大，收益越早开始递减。仅用于对数回报。"},
-    "tolerance_deg": {"en": "Tolerance band (± degrees around 45°)", "zh": "容差带（45° 上下各多少度）"},
+    "tolerance_deg": {"en": "Tolerance band (± degrees around 45°)", "zh": "平衡带宽度（45° 上下各多少度）"},
     "tolerance_hint": {"en": "0 to 44.9; default 5.", "zh": "0 至 44.9；默认 5。"},
     "shares": {"en": "Several dimensions: a safety share for each (0 to 1)",
                "zh": "多个维度：每个维度的安全投入占比（0 至 1）"},
@@ -67,7 +67,7 @@ T: dict[str, Text] = {
     "curve": {"en": "Angle for every safety share (these returns and efficiency)",
               "zh": "每种安全占比对应的角度（按当前回报曲线与效率）"},
     "line45": {"en": "45° line", "zh": "45° 线"},
-    "band": {"en": "Tolerance band", "zh": "容差带"},
+    "band": {"en": "Tolerance band", "zh": "平衡带"},
     "you": {"en": "your split", "zh": "你的分配"},
     "you_multi": {"en": "your mix", "zh": "你的组合"},
     "needs": {"en": "45° at {share}", "zh": "45° 需 {share}"},
@@ -86,7 +86,7 @@ T: dict[str, Text] = {
                   "zh": "其他维度不变时，该维度达到 45° 所需的占比"},
     "impossible": {"en": "none can", "zh": "无法达到"},
     "curve_table": {"en": "Points on the curve", "zh": "曲线上的点"},
-    "quantity": {"en": "Quantity", "zh": "数量"},
+    "quantity": {"en": "Quantity", "zh": "项目"},
     "value": {"en": "Value", "zh": "数值"},
     "symmetric": {"en": "With efficiency 1 both sides are treated alike, so an even split gives exactly 45°: "
                         "that follows from the model's symmetry, not from any observation.",
@@ -222,7 +222,7 @@ def angle_chart(points: Sequence[tuple[float, float]], *, current: tuple[float, 
     parts.append(f'<circle class="ai45-{esc(verdict)}" cx="{cx:.1f}" cy="{cy:.1f}" r="5.5" fill="{colour}" '
                  f'stroke="#111827"/>'
                  + _text(cx + (8 if right else -8), cy - 9 if current[1] < 80 else cy + 18,
-                         f"{you}: {pct(current[0])} → {fmt(current[1], 1, unit='°')}",
+                         f"{you}{'：' if lang == 'zh' else ': '}{pct(current[0])} → {fmt(current[1], 1, unit='°')}",
                          anchor="start" if right else "end", extra=' font-weight="700"'))
     # Legend: a sample and a text for every mark.
     ly = top + h + 56

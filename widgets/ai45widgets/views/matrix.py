@@ -15,7 +15,7 @@ from ._util import to_csv, uid
 
 T = {
     "title": {"en": "The matrix of trustworthy AGI: which levels do your marks reach?",
-              "zh": "可信 AGI 矩阵：你的勾选达到了哪一级？"},
+              "zh": "可信AGI矩阵：你的勾选达到了哪一级？"},
     "met": {"en": "Cells you consider met (level × ladder layer)",
             "zh": "你认为已满足的格子（等级 × 因果之梯的层）"},
     "met_hint": {
@@ -51,7 +51,7 @@ T = {
     "state_open": {"en": "not marked, not needed", "zh": "未勾选，也不要求"},
     "needed_word": {"en": "needed", "zh": "需要"},
     "extra_word": {"en": "extra", "zh": "额外"},
-    "chart_title": {"en": "Matrix of trustworthy AGI: your marks", "zh": "可信 AGI 矩阵：你的勾选"},
+    "chart_title": {"en": "Matrix of trustworthy AGI: your marks", "zh": "可信AGI矩阵：你的勾选"},
     "chart_desc": {
         "en": "Rows are the five levels of trust, columns the three ladder layers. A tick marks a cell you "
               "consider met; \"needed\" marks a cell our rule still requires.",

@@ -23,15 +23,15 @@ T = {
     "labels": {"en": "Period labels (optional)", "zh": "周期标签（可选）"},
     "labels_hint": {"en": "e.g. 2021, 2022, 2023, 2024", "zh": "例如 2021, 2022, 2023, 2024"},
     "scale": {"en": "How the axes are scaled", "zh": "坐标轴的缩放方式"},
-    "scale_hint": {"en": "The angle depends on this choice: try each one.", "zh": "角度取决于这一选择：逐一试试看。"},
-    "index": {"en": "Index: each value ÷ the first", "zh": "指数：每个值 ÷ 第一个值"},
+    "scale_hint": {"en": "The angle depends on this choice: try each one.", "zh": "角度取决于这一选择，不妨逐一试试。"},
+    "index": {"en": "Index: each value ÷ the first", "zh": "定基指数：每个值 ÷ 第一个值"},
     "log": {"en": "Log: ln(value ÷ the first)", "zh": "对数：ln(值 ÷ 第一个值)"},
     "raw": {"en": "Raw values as entered", "zh": "原始数值"},
     "minmax": {"en": "Min–max: position within a range you set", "zh": "最小–最大：在你设定的范围内的位置"},
     "capability_range": {"en": "Capability range for min–max (lo, hi)", "zh": "最小–最大缩放的能力范围（下限, 上限）"},
     "safety_range": {"en": "Safety range for min–max (lo, hi)", "zh": "最小–最大缩放的安全范围（下限, 上限）"},
     "range_hint": {"en": "Only used with the min–max scale, e.g. 0, 100.", "zh": "仅用于最小–最大缩放，例如 0, 100。"},
-    "tolerance_deg": {"en": "Tolerance band (± degrees around 45°)", "zh": "容差带（45° 上下各多少度）"},
+    "tolerance_deg": {"en": "Tolerance band (± degrees around 45°)", "zh": "平衡带宽度（45° 上下各多少度）"},
     "tolerance_hint": {"en": "0 to 44.9; default 5.", "zh": "0 至 44.9；默认 5。"},
     "patience": {"en": "Periods that count as long-term", "zh": "连续多少个周期算“长期”"},
     "patience_hint": {"en": "Whole number ≥ 1; default 3.", "zh": "不小于 1 的整数；默认 3。"},
@@ -41,7 +41,7 @@ T = {
     "verdict": {"en": "Reading", "zh": "判断"},
     "sustained": {"en": "Long-term deviation?", "zh": "是否长期偏离？"},
     "debt": {"en": "Safety debt at the end", "zh": "期末安全欠账"},
-    "pace": {"en": "Catch-up pace per period", "zh": "每周期追赶进度"},
+    "pace": {"en": "Catch-up pace per period", "zh": "每周期需多追的进展"},
     "yes": {"en": "yes", "zh": "是"},
     "no": {"en": "no", "zh": "否"},
     "period": {"en": "Period", "zh": "周期"},
@@ -50,7 +50,7 @@ T = {
     "seg_angle": {"en": "Angle of the step", "zh": "该段角度"},
     "seg_verdict": {"en": "Step reading", "zh": "该段判断"},
     "line45": {"en": "45° line through the first point", "zh": "过起点的 45° 线"},
-    "band": {"en": "Tolerance band", "zh": "容差带"},
+    "band": {"en": "Tolerance band", "zh": "平衡带"},
     "x_axis": {"en": "Capability", "zh": "能力"},
     "y_axis": {"en": "Safety", "zh": "安全"},
     "preset_doubling": {"en": "Capability doubling, safety creeping (illustrative)",
@@ -98,10 +98,13 @@ def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
     shown = ("balanced", "safety_lagging", "over_constrained", "regressing")
     legend = {v: plane.VERDICT_LABELS[v][lang] for v in shown}
     axis = plane.SCALE_LABELS[r["scale"]][lang]
+    colon = "：" if lang == "zh" else ": "
+    x_label, y_label = (f"{t(T[k], lang)}：{axis}" if lang == "zh" else f"{t(T[k], lang)} ({axis})"
+                        for k in ("x_axis", "y_axis"))
     svg = plane_chart(
         r["capability_scaled"], r["safety_scaled"], r["labels"], r["segment_verdicts"],
-        tolerance_deg=r["tolerance_deg"], x_label=f"{t(T['x_axis'], lang)} ({axis})",
-        y_label=f"{t(T['y_axis'], lang)} ({axis})", title=f"{t(T['title'], lang)}: {angle}", desc=sentence,
+        tolerance_deg=r["tolerance_deg"], x_label=x_label,
+        y_label=y_label, title=f"{t(T['title'], lang)}{colon}{angle}", desc=sentence,
         legend=legend, band_label=f"{t(T['band'], lang)} 45° ± {fmt(r['tolerance_deg'], 1)}°",
         line_label=t(T["line45"], lang), uid=uid("plane", params))
     debt = r["safety_debt"][-1] if r["safety_debt"] else 0.0
@@ -123,7 +126,7 @@ def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
             t(T["seg_verdict"], lang), t(T["debt"], lang)]
     notes_html = "".join(f'<p class="ai45-note">{esc(n)}</p>' for n in notes)
     html = (f'<p class="ai45-verdict ai45-{esc(r["verdict"])}" data-ai45-verdict="{esc(r["verdict"])}">'
-            f"<strong>{esc(verdict_label)}</strong> — {esc(sentence)}</p>"
+            f"<strong>{esc(verdict_label)}</strong>{'：' if lang == 'zh' else ' — '}{esc(sentence)}</p>"
             f'<dl class="ai45-figures">{dl}</dl>{notes_html}'
             f'<figure class="ai45-figure">{svg}</figure>'
             f'<details class="ai45-data"><summary>{esc(t(UI["data_table"], lang))}</summary>'
