@@ -41,7 +41,7 @@ def test_changing_an_input_updates_the_output_and_the_address(page: Page, base_u
     page.select_option("#plane-scale", "raw")  # capability 10, 20, 40 / safety 5, 10, 20: atan(15/30)
     wait_output(page, "plane")
     assert page.locator("#plane [data-ai45-value='0']").inner_text() == expected
-    assert "plane.scale=raw" in page.url
+    page.wait_for_url("**/law/?plane.scale=raw")  # the address follows within 300 ms
 
 
 def test_a_shared_link_restores_the_state_in_both_languages(page: Page, base_url: str) -> None:

@@ -27,7 +27,7 @@ if (first) {
   const root = new URL(first.root.endsWith("/") ? first.root : first.root + "/", location.href).href;
   interceptSwitcher(root);
   // A widget change rewrites the address; keep the switcher's links (open in new tab, copy) in step.
-  document.addEventListener("ai45:output", () => updateSwitcher(root));
+  document.addEventListener("ai45:address", () => updateSwitcher(root));
   // Once Python has loaded (so its files sit in the HTTP cache), keep them for repeat and offline visits.
   let registered = false;
   onStatus((status) => {

@@ -60,6 +60,8 @@ class Widget {
     this.defaults = JSON.parse(root.dataset.ai45Defaults || "{}");
     this.prerendered = { html: this.output.innerHTML, csv: this.output.dataset.ai45Csv || "" };
     /** @type {Record<string, string> | null} */ this.queued = null;
+    /** @type {Record<string, string>} */ this.addressState = {};
+    this.addressTimer = 0;
     this.busy = false;
     this.dirty = false;
     this.notice = "";
@@ -142,9 +144,26 @@ class Widget {
       this.output.dataset.ai45Csv = result.csv;
       this.announce.textContent = result.summary;
       this.showErrors([]);
-      history.replaceState(history.state, "", location.pathname + writeState(location.search, this.key, state, this.defaults) + location.hash);
+      this.rememberInAddress(state);
     } else this.showErrors(result.errors);
     this.root.dispatchEvent(new CustomEvent("ai45:output", { bubbles: true, detail: { ok: result.ok } }));
+  }
+
+  /**
+   * Put the state in the address bar, at most every 300 ms: a dragged slider sends dozens of results a
+   * second, and browsers limit how often a page may call replaceState (Safari throws past ~100 in 30 s).
+   * @param {Record<string, string>} state
+   */
+  rememberInAddress(state) {
+    this.addressState = state;
+    if (this.addressTimer) return;
+    this.addressTimer = setTimeout(() => {
+      this.addressTimer = 0;
+      try {
+        history.replaceState(history.state, "", location.pathname + writeState(location.search, this.key, this.addressState, this.defaults) + location.hash);
+      } catch { /* the address is a convenience; the widget keeps working without it */ }
+      this.root.dispatchEvent(new CustomEvent("ai45:address", { bubbles: true }));
+    }, 300);
   }
 
   /** @param {{field: string, code: string, message: string}[]} errors */
@@ -210,6 +229,8 @@ class Widget {
       this.output.innerHTML = this.prerendered.html;
       this.output.dataset.ai45Csv = this.prerendered.csv;
       this.showErrors([]);
+      clearTimeout(this.addressTimer);
+      this.addressTimer = 0;
       history.replaceState(history.state, "", location.pathname + writeState(location.search, this.key, {}, {}) + location.hash);
     }
   }
@@ -254,7 +275,7 @@ export function mountAll(config) {
   });
   /** @type {any} */ (widgets).unsubscribe = unsubscribe;
   const boot = () => start(config);
-  if ("requestIdleCallback" in window) requestIdleCallback(boot, { timeout: 1500 });
+  if ("requestIdleCallback" in window) requestIdleCallback(boot, { timeout: 300 });
   else setTimeout(boot, 200);
   return widgets;
 }

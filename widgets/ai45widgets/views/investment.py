@@ -148,8 +148,10 @@ def _curve(r: Mapping[str, Any], marks: Sequence[float]) -> list[tuple[float, fl
     shares = {i / _GRID for i in range(_GRID + 1)} | set(_EDGES) | {1 - e for e in _EDGES} | set(marks)
     alpha = r["alpha"] if r["alpha"] is not None else 0.5
     k = r["scale_k"] if r["scale_k"] is not None else 1.0
-    return [(s, investment.split(s, returns=r["returns"], alpha=alpha, scale_k=k, efficiency=r["efficiency"],
-                                 tolerance_deg=r["tolerance_deg"]).angle_deg) for s in sorted(shares)]
+    ordered = sorted(shares)
+    angles = investment.angle_curve(ordered, returns=r["returns"], alpha=alpha, scale_k=k,
+                                    efficiency=r["efficiency"])
+    return list(zip(ordered, angles, strict=True))
 
 
 def _text(x: float, y: float, text: str, *, size: int = 12, anchor: str = "start", extra: str = "") -> str:
