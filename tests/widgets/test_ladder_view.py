@@ -172,10 +172,13 @@ def test_empty_values_fall_back_to_defaults() -> None:
     assert out["ok"] and figures(out["html"])[0] == "0"
 
 
-@pytest.mark.parametrize("state", [{"adopted": "sft " * 10_000}, {"adoptd": "sft"}, {"threshold": 0.5}])
-def test_unusable_state(state: dict[str, object]) -> None:
+@pytest.mark.parametrize(("state", "code"), [
+    ({"adopted": "sft " * 10_000}, "too_long"),
+    ({"adoptd": "sft"}, "unknown_param"),
+    ({"threshold": 0.5}, "not_text")])
+def test_unusable_state(state: dict[str, object], code: str) -> None:
     out = json.loads(run("ladder", json.dumps(state), "en"))
-    assert out["ok"] is False and out["errors"][0]["code"] == "bad_state"
+    assert out["ok"] is False and out["errors"][0]["code"] == code
 
 
 def test_no_raw_markup_and_safe_csv() -> None:
@@ -225,4 +228,4 @@ def test_golden_errors_through_the_widget(case: dict[str, Any]) -> None:
     out = json.loads(run("ladder", json.dumps(state), "en"))
     assert out["ok"] is False
     code = out["errors"][0]["code"]
-    assert code == ("bad_state" if case["error"] == "unknown_param" else case["error"])
+    assert code == case["error"]

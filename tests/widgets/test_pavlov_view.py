@@ -142,10 +142,13 @@ def test_empty_values_fall_back_to_defaults() -> None:
     assert out["ok"] and figures(out["html"])[0] == "90.0%"
 
 
-@pytest.mark.parametrize("state", [{"base_rate": "0" * 20_001}, {"baserate": "0.5"}, {"p_ring": 0.5}])
-def test_unusable_state(state: dict[str, object]) -> None:
+@pytest.mark.parametrize(("state", "code"), [
+    ({"base_rate": "0" * 20_001}, "too_long"),
+    ({"baserate": "0.5"}, "unknown_param"),
+    ({"p_ring": 0.5}, "not_text")])
+def test_unusable_state(state: dict[str, object], code: str) -> None:
     out = json.loads(run("pavlov", json.dumps(state), "en"))
-    assert out["ok"] is False and out["errors"][0]["code"] == "bad_state"
+    assert out["ok"] is False and out["errors"][0]["code"] == code
 
 
 def test_no_raw_markup_and_safe_csv() -> None:
@@ -193,4 +196,4 @@ def test_golden_errors_through_the_widget(case: dict[str, Any]) -> None:
     out = json.loads(run("pavlov", json.dumps({k: str(v) for k, v in case["params"].items()}), "en"))
     assert out["ok"] is False
     code = out["errors"][0]["code"]
-    assert code == ("bad_state" if case["error"] == "unknown_param" else case["error"])
+    assert code == case["error"]

@@ -24,7 +24,8 @@ from .form import render_shell
 from .spec import Output, View
 from .views import VIEWS
 
-__all__ = ["NAMES", "VIEWS", "BlockError", "WidgetError", "parse_block", "render_widget", "run", "state_errors"]
+__all__ = ["NAMES", "VIEWS", "BlockError", "WidgetError", "parse_block", "render_widget", "run", "state_errors",
+           "state_problems"]
 __version__ = "0.1.0"
 
 NAMES: Final = tuple(VIEWS)
@@ -42,22 +43,35 @@ def _params(view: View, state: Mapping[str, str]) -> dict[str, str]:
     return {k: v for k, v in merged.items() if k in view.field_names()}
 
 
-def state_errors(name: str, state: object) -> list[str]:
-    """Keys or values of a state that are unusable (unknown key, not text, too long); [] when fine."""
+def state_problems(name: str, state: object) -> list[dict[str, str]]:
+    """Keys or values of a state that are unusable, each ``{"field", "code", "en", "zh"}``; [] when fine."""
     if name not in VIEWS:
-        return [f"unknown widget {name!r}; known: {', '.join(NAMES)}"]
+        known = ", ".join(NAMES)
+        return [{"field": "", "code": "unknown_widget", "en": f"unknown widget {name[:40]!r}; known: {known}",
+                 "zh": f"未知组件 {name[:40]!r}；可用的组件：{known}"}]
     if not isinstance(state, dict):
-        return ["state must be an object of text values"]
+        return [{"field": "", "code": "bad_state", "en": "state must be an object of text values",
+                 "zh": "状态必须是由文字值组成的对象"}]
     allowed = VIEWS[name].field_names()
     problems = []
     for key, value in state.items():
         if key not in allowed:
-            problems.append(f"unknown parameter {str(key)[:40]!r} for {name}; allowed: {', '.join(allowed)}")
+            problems.append({"field": "", "code": "unknown_param",
+                             "en": f"unknown parameter {str(key)[:40]!r} for {name}; allowed: {', '.join(allowed)}",
+                             "zh": f"{name} 没有参数 {str(key)[:40]!r}；可用的参数：{', '.join(allowed)}"})
         elif not isinstance(value, str):
-            problems.append(f"{key}: value must be text")
+            problems.append({"field": key, "code": "not_text", "en": "the value must be text",
+                             "zh": "取值必须是文字"})
         elif len(value) > MAX_VALUE:
-            problems.append(f"{key}: value longer than {MAX_VALUE} characters")
+            problems.append({"field": key, "code": "too_long",
+                             "en": f"at most {MAX_VALUE:,} characters are accepted here; got {len(value):,}",
+                             "zh": f"此处最多接受 {MAX_VALUE:,} 个字符；当前为 {len(value):,} 个"})
     return problems
+
+
+def state_errors(name: str, state: object) -> list[str]:
+    """The problems of :func:`state_problems` as English sentences (build-time messages)."""
+    return [f"{p['field']}: {p['en']}" if p["field"] else p["en"] for p in state_problems(name, state)]
 
 
 def compute_output(name: str, state: Mapping[str, str], lang: str) -> Output:
@@ -79,9 +93,9 @@ def run(name: str, state_json: str, lang: str = "en") -> str:
         state: Any = json.loads(state_json)
     except (ValueError, TypeError, RecursionError):  # RecursionError: absurdly deep nesting
         state = None
-    problems = state_errors(name, state)
+    problems = state_problems(name, state)
     if problems:
-        return json.dumps({"ok": False, "errors": [{"field": "", "code": "bad_state", "message": p}
+        return json.dumps({"ok": False, "errors": [{"field": p["field"], "code": p["code"], "message": p[lang]}
                                                    for p in problems]}, ensure_ascii=False)
     try:
         out = compute_output(name, state, lang)

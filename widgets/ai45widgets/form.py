@@ -99,9 +99,8 @@ def render_shell(view: View, key: str, state: Mapping[str, str], output: Output,
         f'<button type="button" class="md-button"{attrs(data_ai45_action=a)}>{esc(t(UI[label], lang))}</button>'
         for a, label in (("link", "copy_link"), ("csv", "download_csv"), ("svg", "download_svg"),
                          ("embed", "embed"), ("reset", "reset")))
-    defaults = json.dumps(dict(state), ensure_ascii=False, sort_keys=True)
     root = attrs(data_ai45_widget=view.name, data_ai45_key=key, data_ai45_state="static",
-                 data_ai45_defaults=defaults, lang=lang, id=key)
+                 lang=lang, id=key)
     return (
         f'<div class="ai45-widget" data-search-exclude{root}>'
         f'<p class="ai45-title">{esc(t(view.title, lang))}</p>'

@@ -57,7 +57,9 @@ class Widget {
     this.output = /** @type {HTMLElement} */ (root.querySelector("[data-ai45-output]"));
     this.status = /** @type {HTMLElement} */ (root.querySelector("[data-ai45-status]"));
     this.announce = /** @type {HTMLElement} */ (root.querySelector("[data-ai45-announce]"));
-    this.defaults = JSON.parse(root.dataset.ai45Defaults || "{}");
+    // The pre-rendered form is the starting state (read before any URL state is applied), so links carry
+    // only what the reader changed, written exactly as the form writes it.
+    this.defaults = formState(this.form);
     this.prerendered = { html: this.output.innerHTML, csv: this.output.dataset.ai45Csv || "" };
     /** @type {Record<string, string> | null} */ this.queued = null;
     /** @type {Record<string, string>} */ this.addressState = {};
