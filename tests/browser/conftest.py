@@ -10,10 +10,6 @@ any other host fails the test (requests elsewhere are blocked, then reported).
 from __future__ import annotations
 
 import functools
-import os
-import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,16 +20,9 @@ from typing import Any, ClassVar
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, Route, sync_playwright
 
+from scripts._serve import CHROMIUM_ARGS, build_site, chromium_path
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-def chromium_path() -> str | None:
-    """AI45_CHROMIUM if set (empty = Playwright's own browser), else Debian's chromium when installed."""
-    if "AI45_CHROMIUM" in os.environ:
-        return os.environ["AI45_CHROMIUM"] or None
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -57,9 +46,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     site = tmp_path_factory.mktemp("site")
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)], cwd=ROOT,
-                   env=env, check=True)
+    build_site(site, url)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield url, site
@@ -172,3 +159,42 @@ def wait_output(page: Page, key: str, timeout: float = 10_000) -> None:
     page.wait_for_function(
         "key => { const w = document.getElementById(key); const o = w.querySelector('[data-ai45-output]');"
         " return w.dataset.ai45State === 'live' && !o.hasAttribute('aria-busy'); }", arg=key, timeout=timeout)
+
+
+# --- Site-wide quality gate (test_site.py, test_a11y.py): counters, and a summary at the end of the session.
+
+GATE: dict[str, Any] = {"pages": set(), "axe_runs": 0, "axe_violations": {}, "axe_excluded": {},
+                        "offsite_blocked": 0, "requests": 0, "hostile_pages": 0, "engine_failure_pages": 0}
+"""Filled by the gate's checks; ``pages`` holds "lang:path" of every page loaded for the per-page checks."""
+
+
+@pytest.fixture(autouse=True)
+def _gate_count_offsite(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Counts what the ``page`` fixture's watcher blocked or saw (read after the test, whatever its result)."""
+    yield
+    watch = getattr(request.node.funcargs.get("page"), "watch", None)
+    if isinstance(watch, Watch):
+        GATE["offsite_blocked"] += len(watch.offsite)
+        GATE["requests"] += len(watch.requests)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    if not (GATE["pages"] or GATE["axe_runs"] or GATE["hostile_pages"] or GATE["engine_failure_pages"]):
+        return
+    pages = sorted(GATE["pages"])
+    embed = [p for p in pages if "embed/" in p]
+    nav = [p for p in pages if p not in embed]
+    by_lang = {lang: sum(p.startswith(lang + ":") for p in nav) for lang in ("en", "zh")}
+    write = terminalreporter.write_line
+    terminalreporter.section("AI-45° site quality gate")
+    write(f"pages checked: {len(nav)} navigation pages (en {by_lang['en']}, zh {by_lang['zh']})"
+          f" + {len(embed)} embed pages")
+    violations = GATE["axe_violations"]
+    found = ", ".join(f"{rule} ×{n}" for rule, n in sorted(violations.items())) or "none"
+    write(f"axe-core (WCAG 2.0/2.1 A+AA): {GATE['axe_runs']} runs, violations: {found}")
+    excluded = GATE["axe_excluded"]
+    write("axe exclusions (Material's own markup): "
+          + ("; ".join(f"{rule}: {why}" for rule, why in sorted(excluded.items())) or "none"))
+    write(f"requests: {GATE['requests']} watched, {GATE['offsite_blocked']} to other hosts blocked")
+    write(f"hostile addresses: {GATE['hostile_pages']} widget pages; broken engine: "
+          f"{GATE['engine_failure_pages']} widget page loads")
