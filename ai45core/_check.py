@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Final
 
@@ -31,6 +31,7 @@ __all__ = [
     "boolean",
     "check_finite",
     "choice",
+    "id_list",
     "labels",
     "number",
     "params_object",
@@ -266,6 +267,40 @@ def labels(params: Mapping[str, object], key: str, count: int) -> tuple[str, ...
             raise AI45Error("too_long", key, en=f"a label may have at most {MAX_TEXT} characters",
                             zh=f"每个标签最多 {MAX_TEXT} 个字符")
         out.append(text)
+    return tuple(out)
+
+
+def id_list(params: Mapping[str, object], key: str, *, noun: Mapping[str, str], example: str,
+            limit: int = 100, prepare: Callable[[str], str] = str.strip) -> tuple[str, ...]:
+    """Identifiers (technique ids, matrix cells…): a list of strings, or one string separated by commas,
+    spaces or Chinese separators; empty items dropped, at most ``limit``. ``prepare`` tidies a string first.
+
+    >>> id_list({"a": "sft, rlhf，x"}, "a", noun={"en": "technique ids", "zh": "技术编号"}, example="sft")
+    ('sft', 'rlhf', 'x')
+    """
+    value = params.get(key)
+    too_long = AI45Error("too_long", key, en=f"at most {limit} {noun['en']} are accepted",
+                         zh=f"最多接受 {limit} 个{noun['zh']}")
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        if len(value) > limit * 40:
+            raise too_long
+        items: list[object] = [part for part in _SPLIT.split(prepare(value)) if part]
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        raise AI45Error("not_a_list", key, en=f"must be a list of {noun['en']} such as {example}",
+                        zh=f"必须是一组{noun['zh']}，例如 {example}")
+    if len(items) > limit:
+        raise too_long
+    out = []
+    for item in items:
+        if not isinstance(item, str):
+            raise AI45Error("not_text", key, en=f"{noun['en']} must be text such as \"{example}\"",
+                            zh=f"{noun['zh']}必须是文字，例如 \"{example}\"")
+        if item.strip():
+            out.append(item)
     return tuple(out)
 
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Final
 
-from ._check import Result, boolean, number, reject_unknown
+from ._check import Result, boolean, id_list, number, reject_unknown
 from .errors import AI45Error
 
 __all__ = [
@@ -411,30 +411,7 @@ def climb(adopted: Iterable[str], /, *, threshold: float = 0.5, include_paper: b
 
 
 def _read_ids(params: Mapping[str, object], key: str) -> tuple[str, ...]:
-    value = params.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        if len(value) > MAX_IDS * 40:
-            raise AI45Error("too_long", key, en=f"at most {MAX_IDS} technique ids are accepted",
-                            zh=f"最多接受 {MAX_IDS} 个技术编号")
-        items: list[object] = [part for part in _SPLIT.split(value.strip()) if part]
-    elif isinstance(value, list | tuple):
-        items = list(value)
-    else:
-        raise AI45Error("not_a_list", key, en="must be a list of technique ids such as sft, rlhf",
-                        zh="必须是一组技术编号，例如 sft, rlhf")
-    if len(items) > MAX_IDS:
-        raise AI45Error("too_long", key, en=f"at most {MAX_IDS} technique ids are accepted",
-                        zh=f"最多接受 {MAX_IDS} 个技术编号")
-    out = []
-    for item in items:
-        if not isinstance(item, str):
-            raise AI45Error("not_text", key, en="technique ids must be text such as \"sft\"",
-                            zh="技术编号必须是文字，例如 \"sft\"")
-        if item.strip():
-            out.append(item)
-    return tuple(out)
+    return id_list(params, key, noun={"en": "technique ids", "zh": "技术编号"}, example="sft, rlhf", limit=MAX_IDS)
 
 
 def from_params(params: Mapping[str, object]) -> LadderResult:

@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from ._check import Result, reject_unknown
+from ._check import Result, id_list, reject_unknown
 from .errors import AI45Error
 from .ladder import LAYERS, Layer
 
@@ -277,30 +277,8 @@ def assess(met: Iterable[str], /) -> MatrixResult:
 
 
 def _read_cells(params: Mapping[str, object], key: str) -> tuple[str, ...]:
-    value = params.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        if len(value) > MAX_IDS * 40:
-            raise AI45Error("too_long", key, en=f"at most {MAX_IDS} cell ids are accepted",
-                            zh=f"最多接受 {MAX_IDS} 个格子编号")
-        items: list[object] = [p for p in _SPLIT.split(_COLON.sub(":", value.strip())) if p]
-    elif isinstance(value, list | tuple):
-        items = list(value)
-    else:
-        raise AI45Error("not_a_list", key, en="must be a list of cells such as perception:approximate",
-                        zh="必须是一组格子编号，例如 perception:approximate")
-    if len(items) > MAX_IDS:
-        raise AI45Error("too_long", key, en=f"at most {MAX_IDS} cell ids are accepted",
-                        zh=f"最多接受 {MAX_IDS} 个格子编号")
-    out = []
-    for item in items:
-        if not isinstance(item, str):
-            raise AI45Error("not_text", key, en="cell ids must be text such as \"perception:approximate\"",
-                            zh="格子编号必须是文字，例如 \"perception:approximate\"")
-        if item.strip():
-            out.append(item)
-    return tuple(out)
+    return id_list(params, key, noun={"en": "cell ids", "zh": "格子编号"}, example="perception:approximate",
+                   limit=MAX_IDS, prepare=lambda text: _COLON.sub(":", text.strip()))
 
 
 def from_params(params: Mapping[str, object]) -> MatrixResult:
