@@ -6,9 +6,12 @@ Checked on every page: front matter with ``title`` and ``description`` (≤ 160 
 Chinese). Run ``python -m scripts.parity [DOCS_DIR]``: prints one ``file:line: problem`` per line and exits
 with status 1 when anything drifted.
 
-The Markdown is read with markdown-it (CommonMark + tables), like the widget hook reads it. Material's
-admonitions, details and tabs (``!!! note``, ``??? note``, ``=== "Tab"``) are un-indented first, so that
-headings, links and widgets inside them are seen rather than taken for indented code.
+Widget blocks are found exactly as the build finds them: the page is converted by Python-Markdown with the
+site's own ``markdown_extensions`` (read from mkdocs.yml) and the widget fence registered by
+``ai45widgets.blocks.Collector`` — the one parser of the block syntax, wherever Markdown allows a fence.
+Headings, links and prose are read with markdown-it (CommonMark + tables); Material's admonitions, details and
+tabs (``!!! note``, ``??? note``, ``=== "Tab"``) are un-indented first, so that headings and links inside them
+are seen rather than taken for indented code.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
+import markdown
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -34,6 +38,7 @@ SKIP_DIRS = frozenset({"overrides"})  # theme templates, not pages
 MAX_DESCRIPTION = {"en": 160, "zh": 80}
 ZH_SUFFIX = ".zh.md"
 BLOCKS_PY = ROOT / "widgets" / "ai45widgets" / "blocks.py"
+MKDOCS_YML = ROOT / "mkdocs.yml"
 
 
 def _load_blocks() -> ModuleType:
@@ -42,6 +47,7 @@ def _load_blocks() -> ModuleType:
     spec = importlib.util.spec_from_file_location("_ai45_blocks", BLOCKS_PY)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -49,6 +55,41 @@ def _load_blocks() -> ModuleType:
 _blocks = _load_blocks()
 BlockError: type[ValueError] = _blocks.BlockError
 parse_block: Callable[[str], dict[str, str]] = _blocks.parse_block
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: ``!ENV [NAME, default]`` gives its default, other tags their plain value."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(node)[-1]  # type: ignore[arg-type]
+                                                            if isinstance(node, yaml.SequenceNode) else None))
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def markdown_extensions(config: Path = MKDOCS_YML) -> tuple[list[str], dict[str, dict[str, object]]]:
+    """The site's Markdown extensions and their settings, as mkdocs.yml lists them."""
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (safe loader)
+    names: list[str] = []
+    settings: dict[str, dict[str, object]] = {}
+    for entry in data.get("markdown_extensions", []):
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(str(name))
+        settings[str(name)] = dict(options or {})
+    return names, settings
+
+
+def find_blocks(source: str, where: str = "") -> list[object]:
+    """The widget blocks of a page, found by the site's own Markdown (see the module docstring), in page
+    order: each has ``words`` (after ``ai45``), ``body`` and ``line``."""
+    collector = _blocks.Collector()
+    collector.start(where, source)
+    names, settings = markdown_extensions()
+    fences = settings.setdefault("pymdownx.superfences", {})
+    fences["custom_fences"] = [*list(fences.get("custom_fences") or []), collector.fence()]  # type: ignore[call-overload]
+    html = markdown.Markdown(extensions=names, extension_configs=settings).convert(source)
+    order = [int(m.group(1)) for m in _blocks.PLACEHOLDER.finditer(html)]
+    by_index = {block.index: block for block in collector.found}
+    return [by_index[i] for i in order]
 _MD = MarkdownIt("commonmark").enable("table")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
@@ -209,6 +250,19 @@ def read_page(path: Path) -> Page:
         page.problems.append(Problem(path, 1, f"description is {len(description.strip())} characters; "
                                               f"at most {limit} for {kind}"))
 
+    for block in find_blocks(source, _show(path)):
+        words, line = block.words, block.line  # type: ignore[attr-defined]
+        if len(words) != 1:
+            page.problems.append(Problem(path, line, f"widget block needs one name: ```ai45 NAME, got "
+                                                     f"{' '.join(('ai45', *words))!r}"))
+            continue
+        try:
+            params = parse_block(block.body)  # type: ignore[attr-defined]
+        except BlockError as err:
+            page.problems.append(Problem(path, line + getattr(err, "line", 0), f"widget {words[0]}: {err}"))
+            params = {}
+        page.widgets.append(Widget(words[0], params, line))
+
     tokens = _MD.parse("\n".join(_flatten_containers(source.split("\n"))))
     row: list[str] | None = None
     row_line = 0
@@ -223,19 +277,6 @@ def read_page(path: Path) -> Page:
                 if found := _ANCHOR.search(attrs.group(1)):
                     anchor = found.group(1)
             page.headings.append(Heading(int(token.tag[1:]), anchor, content.strip(), line))
-        elif token.type == "fence" and token.info.split()[:1] == ["ai45"]:
-            info = token.info.split()
-            if len(info) != 2:
-                page.problems.append(Problem(path, line, f"widget block needs one name: ```ai45 NAME, got "
-                                                         f"{token.info.strip()!r}"))
-                continue
-            try:
-                params = parse_block(token.content)
-            except BlockError as err:
-                block_line = getattr(err, "line", 0)
-                page.problems.append(Problem(path, line + block_line, f"widget {info[1]}: {err}"))
-                params = {}
-            page.widgets.append(Widget(info[1], params, line))
         elif token.type == "tr_open":
             row, row_line = [], line
         elif token.type == "tr_close" and row is not None:

@@ -1,9 +1,15 @@
 """MkDocs hook: the build-time half of the widgets (the browser half is widgets/js/).
 
-- Widget blocks (```ai45 NAME```) are replaced by the pre-rendered widget, computed by the same
-  ``ai45widgets.render_widget`` the browser runs; a bad name or parameter fails the build with file and line.
-- The Pyodide runtime (npm package, pinned) and our two wheels are published under ``assets/`` with a
-  site-specific ``pyodide-lock.json`` made by pyodide-build's lockfile tooling (every byte same-origin, hashed).
+- Widget blocks (```ai45 NAME) are found by Markdown itself: ``ai45widgets.blocks.Collector`` is registered as
+  a pymdownx.superfences custom fence, so a block inside an admonition, a content tab, a list item or a
+  blockquote is found like one at the top level (scripts/parity.py collects blocks the same way). Markdown
+  leaves a placeholder per block; ``on_page_content`` replaces each with the widget rendered by
+  ``ai45widgets.render_block``, which computes through ``ai45widgets.run(name, state_json, lang)`` — the very
+  call the browser makes, with the same validation and language handling. An unknown name or a bad parameter
+  fails the build with file and line.
+- Published under ``assets/``: the browser code, bundled and fingerprinted (``bundle.py``), and the Python
+  runtime: the pinned Pyodide core and our two wheels with their lock file (``runtime.py``). The service worker
+  is served from the site root as ``ai45-sw.js``.
 - Each page gets one JSON island (``#__ai45``) for the browser, its language alternates (the same page in the
   other language), and a Content-Security-Policy that allows exactly its own inline scripts.
 - ``docs/methods*.md`` is filled from ai45core's module docstrings and assumptions.
@@ -13,17 +19,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
-import os
 import re
-import shutil
-import subprocess
 import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from markdown_it import MarkdownIt
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -33,84 +35,41 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))  # the glue imports from source while editing (`make serve`)
 
 import ai45widgets  # noqa: E402
+from ai45widgets.blocks import PLACEHOLDER, Collector  # noqa: E402
 from ai45widgets.ui import UI  # noqa: E402
+from bundle import bundle  # noqa: E402
+from runtime import PACKAGES, runtime  # noqa: E402
 
 import ai45core  # noqa: E402
 
-PYODIDE = ROOT / "node_modules" / "pyodide"
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-BUILD = ROOT / "build"
 LANGS = ("en", "zh")
 DEFAULT_LANG = "en"
-_FENCE = MarkdownIt("commonmark")
-
-
-def _sources_digest() -> str:
-    digest = hashlib.sha256()
-    for folder in (ROOT / "ai45core", ROOT / "widgets" / "ai45widgets"):
-        for path in sorted(folder.rglob("*.py")):
-            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update((ROOT / "pyproject.toml").read_bytes() + (ROOT / "widgets" / "pyproject.toml").read_bytes())
-    return digest.hexdigest()[:12]
+SERVICE_WORKER = "ai45-sw.js"
+BLOCKS = Collector()
+"""Collects the widget blocks of the page being converted (registered in on_config)."""
 
 
 @cache
-def runtime() -> dict[str, Any]:
-    """Build (or reuse) the wheels and the lock file; return their site paths and the browser config."""
-    version = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
-    digest = _sources_digest()
-    out = BUILD / f"py-{digest}"
-    lock = out / "pyodide-lock.json"
-    if not lock.exists():
-        # Build beside, then rename: a second build running at the same time never sees a half-made folder.
-        for old in BUILD.glob("py-*"):
-            shutil.rmtree(old, ignore_errors=True)
-        out = BUILD / f"tmp-{digest}-{os.getpid()}"
-        out.mkdir(parents=True)
-        for project in (ROOT, ROOT / "widgets"):
-            subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-                            "-w", str(out), str(project)], check=True)
-        # Only our packages: the stock lock lists 350 packages this site does not ship.
-        base = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
-        base["packages"] = {}
-        (out / "base-lock.json").write_text(json.dumps(base), encoding="utf-8")
-        pyodide_cli = Path(sys.executable).with_name("pyodide")
-        subprocess.run([str(pyodide_cli), "lockfile", "add-wheels", "--input", str(out / "base-lock.json"),
-                        "--output", str(out / "pyodide-lock.json"), "--base-path", str(out),
-                        *map(str, sorted(out.glob("*.whl")))],
-                       check=True, capture_output=True)
-        (out / "base-lock.json").unlink()
-        final = BUILD / f"py-{digest}"
-        if final.exists():
-            shutil.rmtree(out)
-        else:
-            out.rename(final)
-        out = final
-    files = {f"assets/pyodide/{version}/{name}": PYODIDE / name for name in PYODIDE_FILES}
-    files.update({f"assets/ai45/py-{digest}/{p.name}": p for p in sorted(out.iterdir()) if p.suffix != ".js"})
-    # The service worker names exactly this runtime, so a new runtime means a new worker and fresh caches.
-    worker = (ROOT / "widgets" / "sw.js").read_text(encoding="utf-8")
-    worker = (worker.replace("__AI45_VERSION__", f"{version}-{digest}")
-              .replace("__AI45_RUNTIME__", json.dumps(sorted(files))))
-    (out / "ai45-sw.js").write_text(worker, encoding="utf-8")
-    files["ai45-sw.js"] = out / "ai45-sw.js"
-    return {
-        "files": files,
-        "config": {
-            "indexURL": f"assets/pyodide/{version}/",
-            "lockFileURL": f"assets/ai45/py-{digest}/pyodide-lock.json",
-            "packages": ["ai45core", "ai45widgets"],
-            "widgets": list(ai45widgets.NAMES),
-            "version": f"{version}-{digest}",
-            "serviceWorker": "ai45-sw.js",
-        },
-    }
+def build_id() -> str:
+    """Names this build's browser code and runtime together: a page whose island carries another build id
+    was made by another deploy (the browser then loads it in full instead of by instant navigation)."""
+    return hashlib.sha256((bundle().folder + runtime().digest).encode()).hexdigest()[:12]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    if not any(fence.get("name") == "ai45" for fence in fences):
+        fences.append(BLOCKS.fence())
+    ui = bundle()
+    config.extra_css = [c for c in config.extra_css if not str(c).startswith("assets/ai45/")] + [ui.url("ai45.css")]
+    script = ExtraScriptValue(ui.url("ai45.js"))
+    script.type = "module"
+    config.extra_javascript = [s for s in config.extra_javascript if not str(s).startswith("assets/ai45/")] + [script]
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assets = {f"assets/ai45/{p.name}": p for p in sorted((ROOT / "widgets" / "js").glob("*.js"))}
-    assets["assets/ai45/ai45.css"] = ROOT / "widgets" / "ai45.css"
-    assets.update(runtime()["files"])
+    assets = {**bundle().files, **runtime().files, SERVICE_WORKER: ROOT / "widgets" / "sw.js"}
     for uri, path in assets.items():
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, abs_src_path=str(path)))
@@ -123,44 +82,42 @@ def _lang(config: MkDocsConfig) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    lang = _lang(config)
     if page.file.src_uri.startswith("methods"):
-        markdown = markdown.replace("<!-- ai45:methods -->", methods_markdown(lang))
-    blocks = []
-    # markdown-it finds the fences (and skips those nested in other code), so examples in prose are safe.
-    for token in _FENCE.parse(markdown):
-        info = token.info.strip().split()
-        if token.type == "fence" and info and info[0] == "ai45" and token.map is not None:
-            blocks.append((token.map, info, token.content))
-    lines = markdown.split("\n")
-    for (start, end), info, body in reversed(_numbered(blocks)):
-        where = f"{page.file.src_uri}:{start + 1}"
-        if len(info) != 3 or info[1] not in ai45widgets.NAMES:
-            raise PluginError(f"{where}: unknown widget block {' '.join(info[:-1])!r}; write ```ai45 NAME with "
-                              f"NAME one of {', '.join(ai45widgets.NAMES)}")
-        try:
-            state = ai45widgets.parse_block(body)
-        except ai45widgets.BlockError as err:
-            raise PluginError(f"{page.file.src_uri}:{start + 1 + err.line}: {err}") from None
-        try:
-            html = ai45widgets.render_widget(info[1], state, lang, info[2])
-        except ai45widgets.WidgetError as err:
-            raise PluginError(f"{where}: widget {info[1]}: {err}") from None
-        lines[start:end] = ["", html, ""]
-        page.meta["ai45_widgets"] = True
-    return "\n".join(lines)
+        markdown = markdown.replace("<!-- ai45:methods -->", methods_markdown(_lang(config)))
+    BLOCKS.start(page.file.src_uri, markdown)
+    return markdown
 
 
-def _numbered(blocks: list[tuple[Any, list[str], str]]) -> list[tuple[Any, list[str], str]]:
-    """Append each block's key: blocks of one widget counted in page order ("plane", "plane2", ...), so the
-    same block has the same URL-state name in both languages."""
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace each block's placeholder, in page order, by the rendered block. Blocks of one name are keyed in
+    page order ("plane", "plane2", ...), so the same block has the same URL-state name in both languages."""
+    lang = _lang(config)
+    found = {block.index: block for block in BLOCKS.found}
     seen: dict[str, int] = {}
-    out = []
-    for span, info, body in blocks:
-        name = info[-1]
+
+    def render(match: re.Match[str]) -> str:
+        block = found[int(match.group(1))]
+        where = f"{page.file.src_uri}:{block.line or '?'}"
+        name = block.words[0] if len(block.words) == 1 else " ".join(block.words)
+        if name not in ai45widgets.BLOCK_NAMES:
+            raise PluginError(f"{where}: unknown widget block {('ai45 ' + name).strip()!r}; write ```ai45 NAME "
+                              f"with NAME one of {', '.join(ai45widgets.BLOCK_NAMES)}")
+        try:
+            state = ai45widgets.parse_block(block.body)
+        except ai45widgets.BlockError as err:
+            raise PluginError(f"{page.file.src_uri}:{block.line + err.line if block.line else '?'}: "
+                              f"{err}") from None
         seen[name] = seen.get(name, 0) + 1
-        out.append((span, [*info, name if seen[name] == 1 else f"{name}{seen[name]}"], body))
-    return out
+        key = name if seen[name] == 1 else f"{name}{seen[name]}"
+        try:
+            return ai45widgets.render_block(name, state, lang, key)
+        except ai45widgets.WidgetError as err:
+            raise PluginError(f"{where}: {name}: {err}") from None
+
+    html = PLACEHOLDER.sub(render, html)
+    if seen:
+        page.meta["ai45_engine"] = True
+    return html
 
 
 def _alternates(page: Page) -> list[dict[str, str]]:
@@ -175,12 +132,30 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # own version of this warns under instant navigation, failing --strict; widgets/js/language.js keeps
     # the menu right after instant navigation and carries the widgets' URL state across.)
     config.extra["alternate"] = _alternates(page)
-    lang = _lang(config)
-    context["ai45_config"] = {**runtime()["config"], "lang": lang, "root": context["base_url"] or ".",
-                              "embedBase": "embed/" if lang == DEFAULT_LANG else f"{lang}/embed/",
-                              "ui": {key: text.get(lang, text["en"]) for key, text in UI.items()},
-                              "widgetsOnPage": bool(page.meta.get("ai45_widgets"))}
+    context["ai45_config"] = island(page, config, context["base_url"] or ".")
     return context
+
+
+def island(page: Page | None, config: MkDocsConfig, root: str) -> dict[str, Any]:
+    """The page's configuration for the browser (one JSON island, like Material's ``__config``)."""
+    lang = _lang(config)
+    ui, py = bundle(), runtime()
+    engine = bool(page and page.meta.get("ai45_engine"))
+    return {
+        "build": build_id(),
+        "lang": lang,
+        "root": root,
+        "embedBase": "embed/" if lang == DEFAULT_LANG else f"{lang}/embed/",
+        "ui": {key: text.get(lang, text["en"]) for key, text in UI.items()},
+        # Only pages with widgets start the engine, and only they need the runtime kept for offline use.
+        "engine": engine,
+        "workerURL": ui.url("worker.js"),
+        "indexURL": py.index_url,
+        "lockFileURL": py.lock_url,
+        "packages": list(PACKAGES),
+        "serviceWorker": SERVICE_WORKER,
+        "keep": sorted([*ui.files, *(py.files if engine else ())]),
+    }
 
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S)

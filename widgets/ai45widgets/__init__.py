@@ -1,8 +1,9 @@
 """ai45widgets — the one boundary between a page and ai45core.
 
 Data flows one way: widget block / form / URL state (text) → ``ai45core.compute`` → a view renders HTML + SVG.
-The MkDocs hook calls :func:`render_widget` at build time; the browser's Pyodide worker calls :func:`run` with
-JSON strings both ways, so exactly the same Python produces the pre-rendered and the live output.
+The browser's Pyodide worker calls :func:`run` with JSON strings both ways; the MkDocs hook calls
+:func:`render_block`, which computes through the same :func:`run` (same validation, same language handling) and
+wraps the output in the widget's form, so exactly the same Python produces the pre-rendered and the live output.
 
 >>> out = json.loads(run("plane", json.dumps({"capability": "10, 20, 40", "safety": "5, 10, 20"}), "en"))
 >>> out["ok"], "45.00°" in out["html"]
@@ -24,11 +25,13 @@ from .form import render_shell
 from .spec import Output, View
 from .views import VIEWS
 
-__all__ = ["NAMES", "VIEWS", "BlockError", "WidgetError", "parse_block", "render_widget", "run", "state_errors",
-           "state_problems"]
+__all__ = ["BLOCK_NAMES", "NAMES", "VIEWS", "BlockError", "WidgetError", "parse_block", "render_block",
+           "render_widget", "run", "state_errors", "state_problems"]
 __version__ = "0.1.0"
 
 NAMES: Final = tuple(VIEWS)
+BLOCK_NAMES: Final = NAMES
+"""Every name a Markdown block ```ai45 NAME may use."""
 MAX_VALUE: Final = 20_000
 """Longest text accepted for one state value (a 1000-row CSV fits; a 10,000-row paste is refused)."""
 
@@ -108,14 +111,23 @@ def run(name: str, state_json: str, lang: str = "en") -> str:
 
 
 def render_widget(name: str, state: Mapping[str, str], lang: str, key: str) -> str:
-    """Build time: the whole widget with its pre-rendered output; WidgetError for a bad name or state."""
-    problems = state_errors(name, dict(state))
-    if problems:
-        raise WidgetError("; ".join(problems))
+    """Build time: the whole widget with its pre-rendered output; WidgetError for a bad name or state.
+
+    The output comes from :func:`run`, exactly as the browser gets it.
+    """
+    if name not in VIEWS:
+        raise WidgetError(state_errors(name, {})[0])
+    out = json.loads(run(name, json.dumps(dict(state), ensure_ascii=False), lang))
+    if not out["ok"]:
+        if lang != "en":  # the build's messages are in English
+            out = json.loads(run(name, json.dumps(dict(state), ensure_ascii=False), "en"))
+        raise WidgetError("; ".join(f"{e['field']}: {e['message']}" if e["field"] else e["message"]
+                                    for e in out["errors"]))
     view = VIEWS[name]
-    try:
-        out = compute_output(name, state, lang)
-    except AI45Error as err:
-        raise WidgetError(f"{err.code}: {err.en}") from None
-    shown = {**view.defaults, **state}
-    return render_shell(view, key, shown, out, lang)
+    output = Output(html=out["html"], csv=out["csv"], svg=out["svg"], summary=out["summary"])
+    return render_shell(view, key, {**view.defaults, **state}, output, lang)
+
+
+def render_block(name: str, params: Mapping[str, str], lang: str, key: str) -> str:
+    """Build time: the HTML of one Markdown block ```ai45 NAME (see :data:`BLOCK_NAMES`)."""
+    return render_widget(name, params, lang, key)

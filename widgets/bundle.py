@@ -1,0 +1,78 @@
+"""The browser half of the site, bundled and fingerprinted: ``widgets/js/*.js`` + ``widgets/ai45.css``.
+
+esbuild bundles the entry points (the page script ``ai45.js``, the engine's ``worker.js``; code loaded on demand
+becomes chunks) into one folder whose name is the hash of everything in it: ``assets/ai45/ui-<hash>/``. A file
+there never changes, like Material's ``bundle.<hash>.min.js``: the HTTP cache and the service worker may keep
+it forever, and HTML from one deploy can never meet JavaScript from another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "widgets" / "js"
+CSS = ROOT / "widgets" / "ai45.css"
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+BUILD = ROOT / "build"
+ENTRIES = ("ai45.js", "worker.js")
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The bundled files: ``files`` maps each site path to the file on disk."""
+
+    folder: str
+    """Site path of the fingerprinted folder, e.g. ``assets/ai45/ui-0123abcd4567/``."""
+    files: dict[str, Path]
+
+    def url(self, name: str) -> str:
+        """Site path of one output (``ai45.js``, ``worker.js``, ``ai45.css``)."""
+        return self.folder + name
+
+
+def _inputs_digest() -> str:
+    digest = hashlib.sha256()
+    for path in [*sorted(SOURCES.glob("*.js")), CSS, ROOT / "package-lock.json"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def bundle() -> Bundle:
+    """Bundle (or reuse the bundle of identical sources) and return its files."""
+    cached = BUILD / f"ui-src-{_inputs_digest()}"
+    if not (cached / "done").exists():
+        if not ESBUILD.exists():
+            raise RuntimeError("esbuild is missing: run `make setup` (npm ci) first")
+        for old in BUILD.glob("ui-src-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        tmp = cached.with_name(f"tmp-{cached.name}-{os.getpid()}")
+        tmp.mkdir(parents=True)
+        subprocess.run([str(ESBUILD), *(str(SOURCES / e) for e in ENTRIES), "--bundle", "--format=esm",
+                        "--splitting", "--minify", "--target=es2020", f"--outdir={tmp}", "--entry-names=[name]",
+                        "--chunk-names=chunk-[hash]", "--legal-comments=none", "--log-level=warning"],
+                       check=True)
+        subprocess.run([str(ESBUILD), str(CSS), "--minify", f"--outfile={tmp / 'ai45.css'}",
+                        "--log-level=warning"], check=True)
+        shutil.rmtree(cached, ignore_errors=True)
+        tmp.rename(cached)
+        (cached / "done").write_text("", encoding="utf-8")
+    outputs = sorted(p for p in cached.iterdir() if p.name != "done")
+    digest = hashlib.sha256()
+    for path in outputs:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    folder = f"assets/ai45/ui-{digest.hexdigest()[:12]}/"
+    return Bundle(folder, {folder + p.name: p for p in outputs})
+
+
+def manifest(b: Bundle) -> str:
+    """The bundle's file list as JSON (for tests and the service worker)."""
+    return json.dumps(sorted(b.files))
