@@ -9,7 +9,7 @@ export PYTHONWARNDEFAULTENCODING := 1
 export PYTHONUTF8 := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint test-core test-compat test-node test-browser bench screenshots clean
+.PHONY: help setup serve build test lint test-core test-js test-compat test-node test-browser bench screenshots clean
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:8000 (installs everything first)"
@@ -45,9 +45,15 @@ serve: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
 
 test-core: setup
 	$(PY) -m pytest -q ai45core widgets/ai45widgets tests/core tests/widgets tests/site
+
+# The browser code's logic that needs no browser (the engine's lifecycle against a scripted worker).
+test-js: setup
+	node --test tests/js/
 
 # ai45core promises Python 3.11+: the golden vectors with the oldest Python on the machine, if there is one.
 test-compat:
@@ -62,7 +68,7 @@ test-node: build
 test-browser: setup $(STAMPS)/browser
 	$(PY) -m pytest -q tests/browser
 
-test: lint test-core test-compat test-node test-browser
+test: lint test-core test-js test-compat test-node test-browser
 
 bench: build $(STAMPS)/browser
 	$(PY) -m scripts.bench

@@ -36,18 +36,19 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def build_site(site: Path, url: str, *, quiet: bool = True) -> None:
-    """``mkdocs build --strict`` into ``site`` for the address ``url`` (which must end in "/")."""
+def build_site(site: Path, url: str, *, quiet: bool = True, root: Path = ROOT) -> None:
+    """``mkdocs build --strict`` of the project in ``root`` into ``site`` for the address ``url`` (which must
+    end in "/")."""
     env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *(["--quiet"] if quiet else []),
-                    "-d", str(site)], cwd=ROOT, env=env, check=True)
+                    "-d", str(site)], cwd=root, env=env, check=True)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
     """A static file handler with the types the site needs, no request log, and no tracebacks when the
     browser drops a connection (it does, on navigation)."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map = {  # noqa: RUF012 (typeshed declares it an instance attribute)
         **SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".mjs": "text/javascript",
         ".js": "text/javascript", ".json": "application/json", ".whl": "application/octet-stream"}
 

@@ -38,14 +38,15 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+import ai45widgets
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 from scripts._serve import CHROMIUM_ARGS, ROOT, PagesHandler, Sent, bind, build_site, chromium_path, serve
 
 OUT = ROOT / "bench-results"
-VIEWPORT = {"width": 1280, "height": 900}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
 LIGHTHOUSE = "lighthouse@12.2.3"
 TARGETS = {
     "ttl_ratio": 1.2, "second_page_ms": 200.0, "latency_p50_ms": 10.0, "latency_p95_ms": 30.0,
@@ -449,9 +450,14 @@ class Bench:
         page = ctx.new_page()
         page.goto(self.url + path)
         page.wait_for_function(LIVE, arg="[data-ai45-widget]", timeout=120_000)
-        page.wait_for_function("() => navigator.serviceWorker.ready.then(r => !!r.active)")
-        page.wait_for_function("() => caches.keys().then(k => k.some(n => n.startsWith('ai45-runtime-')))")
-        page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=30_000)
+        # Kept for offline (the page's files are in the service worker's cache) and controlled by the worker.
+        kept = ("async () => { const c = JSON.parse(document.getElementById('__ai45').textContent);"
+                " const root = new URL(c.root.replace(/\\/?$/, '/'), location.href);"
+                " const have = new Set((await (await caches.open('ai45-files-v2')).keys()).map(r => r.url));"
+                " return !!navigator.serviceWorker.controller && c.keep.every(p => have.has(new URL(p, root).href)); }")
+        deadline = time.perf_counter() + 60
+        while not page.evaluate(kept) and time.perf_counter() < deadline:
+            page.wait_for_timeout(250)
         self.quiet(page, 1000)
         self.clear()
         page.reload()
@@ -678,8 +684,8 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(tmp) / "site"
 
         class Handler(PagesHandler):
-            sent: list[Sent] = []  # noqa: RUF012 - one log per server
-            virtual: dict[str, tuple[bytes, str]] = {}  # noqa: RUF012
+            sent: ClassVar[list[Sent]] = []  # one log per server
+            virtual: ClassVar[dict[str, tuple[bytes, str]]] = {}
 
         httpd, url = bind(functools.partial(Handler, directory=str(site)))
         log(f"building the site for {url} …")
@@ -693,7 +699,7 @@ def main(argv: list[str] | None = None) -> int:
         config = json.loads(island.group(1))
         bare = BARE % json.dumps({k: config[k] for k in ("indexURL", "lockFileURL", "packages")})
         Handler.virtual["/__bench/bare.html"] = (bare.encode(), "text/html")
-        widgets: list[str] = list(config["widgets"])
+        widgets: list[str] = list(ai45widgets.NAMES)
         log(f"compressed {Handler.precompress(site)} files ahead (as the host's edge would have them)")
         serve(httpd)
         results: dict[str, Any] = {"started": started.isoformat(timespec="seconds"), "url": url, "runs": runs,

@@ -61,14 +61,14 @@ class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml as data: ``!ENV [NAME, default]`` gives its default, other tags their plain value."""
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(node)[-1]  # type: ignore[arg-type]
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(node)[-1]
                                                             if isinstance(node, yaml.SequenceNode) else None))
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def markdown_extensions(config: Path = MKDOCS_YML) -> tuple[list[str], dict[str, dict[str, object]]]:
     """The site's Markdown extensions and their settings, as mkdocs.yml lists them."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (safe loader)
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     names: list[str] = []
     settings: dict[str, dict[str, object]] = {}
     for entry in data.get("markdown_extensions", []):

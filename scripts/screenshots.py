@@ -38,7 +38,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from tests.browser.conftest import chromium_path
+    from scripts._serve import chromium_path
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(ROOT / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()

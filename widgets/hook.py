@@ -10,8 +10,8 @@
 - Published under ``assets/``: the browser code, bundled and fingerprinted (``bundle.py``), and the Python
   runtime: the pinned Pyodide core and our two wheels with their lock file (``runtime.py``). The service worker
   is served from the site root as ``ai45-sw.js``.
-- Each page gets one JSON island (``#__ai45``) for the browser, its language alternates (the same page in the
-  other language), and a Content-Security-Policy that allows exactly its own inline scripts.
+- Each page gets one JSON island (``#__ai45``) for the browser, a language menu that names the same page in the
+  other language, and a Content-Security-Policy that allows exactly its own inline scripts.
 - ``docs/methods*.md`` is filled from ai45core's module docstrings and assumptions.
 """
 
@@ -128,9 +128,9 @@ def _alternates(page: Page) -> list[dict[str, str]]:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    # hreflang in <head> and the header's language menu name this page in each language. (Static-i18n's
-    # own version of this warns under instant navigation, failing --strict; widgets/js/language.js keeps
-    # the menu right after instant navigation and carries the widgets' URL state across.)
+    # The header's language menu names this page in each language. (Static-i18n's own version of this warns
+    # under instant navigation, failing --strict; widgets/js/language.js keeps the menu right after instant
+    # navigation and carries the widgets' URL state across.)
     config.extra["alternate"] = _alternates(page)
     context["ai45_config"] = island(page, config, context["base_url"] or ".")
     return context
@@ -179,7 +179,17 @@ def content_security_policy(html: str) -> str:
     ])
 
 
+# Material writes a <link rel=alternate hreflang> per language into <head> (from extra.alternate, which also
+# fills the header's language menu). Its script then treats every later click on a link under one of those
+# addresses as a language switch and loads it in full — with per-page alternates, a link back to the first page
+# read breaks instant navigation (and with it the tab's Python engine). The sitemap pairs each page with its
+# twin for search engines (an equivalent, documented way to give hreflang), so the head does without them.
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    head, sep, body = output.partition("</head>")
+    output = _HEAD_ALTERNATE.sub("", head) + sep + body
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
 
@@ -232,43 +242,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site / ("404.html" if lang == DEFAULT_LANG else f"{lang}/404.html")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-    write_sitemaps(site)
     over = check_budgets(site)
     if over:
         raise PluginError("size budget exceeded: " + "; ".join(over))
-
-
-def write_sitemaps(site: Path) -> None:
-    """Split static-i18n's sitemap (which lists every page with its hreflang alternates) by directory.
-
-    Material's language switcher fetches ``<alternate URL>/sitemap.xml`` for every ``<link rel=alternate>``
-    in the head; with hreflang pointing at the same page in each language, that is the page's own folder. So
-    each language root gets the sitemap of its pages and each page folder a one-entry sitemap of itself.
-    """
-    sitemap = site / "sitemap.xml"
-    if not sitemap.exists():
-        return
-    text = sitemap.read_text(encoding="utf-8")
-    head, _, rest = text.partition("<url>")
-    blocks = [("<url>" + b).replace("</urlset>", "").rstrip() for b in rest.split("<url>")] if rest else []
-    prefix = re.escape(str(config_site_url(text)))
-    for block in blocks:
-        match = re.search(rf"<loc>{prefix}([^<]*)</loc>", block)
-        if not match or match.group(1) in ("", "zh/"):
-            continue
-        folder = site / match.group(1)
-        if folder.is_dir():
-            (folder / "sitemap.xml").write_text(head + block + "\n</urlset>\n", encoding="utf-8")
-    for lang in LANGS:
-        if lang != DEFAULT_LANG and (site / lang).is_dir():  # each language build calls this; the last has all
-            mine = [b for b in blocks if re.search(rf"<loc>{prefix}{lang}/", b)]
-            (site / lang / "sitemap.xml").write_text(head + "".join(mine) + "\n</urlset>\n", encoding="utf-8")
-
-
-def config_site_url(sitemap_text: str) -> str:
-    """The site URL the sitemap was written with (the first <loc>, which is the home page)."""
-    match = re.search(r"<loc>([^<]*)</loc>", sitemap_text)
-    return match.group(1) if match else ""
 
 
 def methods_markdown(lang: str) -> str:

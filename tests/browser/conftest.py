@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +20,7 @@ from typing import Any, ClassVar
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, Route, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from scripts._serve import CHROMIUM_ARGS, build_site, chromium_path
 
@@ -111,7 +113,8 @@ def watch_page(page: Page, origin: str) -> Watch:
 
     def on_console(msg: ConsoleMessage) -> None:
         if msg.type == "error":
-            watch.console_errors.append(msg.text[:300])
+            where = msg.location.get("url", "") if msg.location else ""
+            watch.console_errors.append(msg.text[:300] + (f" ({where})" if where else ""))
 
     def on_route(route: Route) -> None:
         url = route.request.url
@@ -152,6 +155,24 @@ def wait_live(page: Page, selector: str = "[data-ai45-widget]", timeout: float =
     page.wait_for_function(
         "sel => [...document.querySelectorAll(sel)].every(w => w.dataset.ai45State === 'live')",
         arg=selector, timeout=timeout)
+
+
+def wait_until(page: Page, script: str, arg: Any = None, timeout: float = 30_000, interval: float = 250) -> Any:
+    """Poll ``script`` (which may be async: Playwright's wait_for_function does not await a returned promise,
+    it only sees that a promise is truthy) until it gives a truthy value; return that value."""
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        try:
+            value = page.evaluate(script, arg)
+        except PlaywrightError as err:  # the page navigated meanwhile: ask the next one
+            if "context was destroyed" not in str(err):
+                raise
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} ms waiting for: {script.strip()[:200]}")
+        page.wait_for_timeout(interval)
 
 
 def wait_output(page: Page, key: str, timeout: float = 10_000) -> None:

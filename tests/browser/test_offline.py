@@ -1,51 +1,220 @@
-"""Repeat visits and a bad connection: the service worker keeps the runtime and the pages a reader has seen."""
+"""Repeat visits, a bad connection and redeploys: the service worker keeps each page seen with what it needs.
+
+The site is served like GitHub Pages (``Cache-Control: max-age=600``, ETags, gzip) from a folder that a test can
+swap for a new build, as a deploy does.
+"""
 
 from __future__ import annotations
 
+import functools
+import os
+import shutil
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .conftest import wait_live, watch_page
+from scripts._serve import PagesHandler, bind, build_site, serve
+
+from .conftest import wait_live, wait_until, watch_page
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PAGES_CACHE = "ai45-pages-v2"
+FILES_CACHE = "ai45-files-v2"
+
+
+class _Handler(PagesHandler):
+    sent = []  # noqa: RUF012 (one log per server class)
+
+
+class Deploy:
+    """A Pages-like server on a free port whose site can be replaced by a new build (``redeploy``)."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.live = tmp / "live"
+        self.httpd, self.url = bind(functools.partial(_Handler, directory=str(self.live)))
+        self.builds = 0
+
+    def deploy(self, source: Path = ROOT) -> Path:
+        self.builds += 1
+        site = self.tmp / f"site{self.builds}"
+        build_site(site, self.url, root=source)
+        link = self.tmp / "live.new"
+        link.unlink(missing_ok=True)
+        link.symlink_to(site)
+        link.replace(self.live)  # atomic, like a deploy: every request sees one site or the other
+        return site
+
+
+@pytest.fixture(scope="module")
+def deploy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deploy]:
+    d = Deploy(tmp_path_factory.mktemp("deploy"))
+    d.deploy()
+    serve(d.httpd)
+    yield d
+    d.httpd.shutdown()
+    d.httpd.server_close()
 
 
 @pytest.fixture
-def sw_page(browser: Browser, base_url: str) -> Iterator[Page]:
-    context = browser.new_context(service_workers="allow")
+def sw_page(browser: Browser, deploy: Deploy) -> Iterator[Page]:
+    context = browser.new_context(service_workers="allow", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(30_000)
-    watch = watch_page(page, base_url)
+    watch = watch_page(page, deploy.url)
+    page.watch = watch  # type: ignore[attr-defined]
     yield page
-    problems = watch.problems()
+    problems = [p for p in watch.problems() if "ERR_INTERNET_DISCONNECTED" not in p]
     context.close()
     assert problems == [], "\n".join(problems)
 
 
-def _controlled(page: Page) -> None:
-    page.wait_for_function("() => navigator.serviceWorker.ready.then(r => !!r.active)")
-    page.wait_for_function("() => caches.keys().then(k => k.some(n => n.startsWith('ai45-runtime-')))")
+def cached(page: Page, cache: str) -> list[str]:
+    return page.evaluate("name => caches.open(name).then(c => c.keys()).then(k => k.map(r => r.url))", cache)
 
 
-def test_a_repeat_visit_downloads_no_runtime(sw_page: Page, base_url: str, served: list[str]) -> None:
-    sw_page.goto(f"{base_url}law/")
+def island(page: Page) -> dict[str, object]:
+    return page.evaluate("() => JSON.parse(document.getElementById('__ai45').textContent)")  # type: ignore[no-any-return]
+
+
+def wait_kept(page: Page) -> None:
+    """Until the worker has kept this page and every file its island lists."""
+    wait_until(page, """async ([pages, files]) => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        if (!reg || !reg.active) return false;
+        const config = JSON.parse(document.getElementById('__ai45').textContent);
+        const root = new URL(config.root.replace(/\\/?$/, '/'), location.href);
+        const have = new Set((await (await caches.open(files)).keys()).map(r => r.url));
+        const page = await (await caches.open(pages)).match(location.origin + location.pathname);
+        return !!page && config.keep.every(p => have.has(new URL(p, root).href));
+    }""", arg=[PAGES_CACHE, FILES_CACHE])
+
+
+def styled(page: Page) -> bool:
+    """Material's stylesheet is applied (the header is fixed at the top)."""
+    return page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+
+
+def test_a_repeat_visit_downloads_no_runtime(sw_page: Page, deploy: Deploy) -> None:
+    sw_page.goto(f"{deploy.url}law/")
     wait_live(sw_page)
-    _controlled(sw_page)
-    served.clear()
+    wait_kept(sw_page)
+    _Handler.sent.clear()
     sw_page.reload()
     wait_live(sw_page)
-    runtime = [p for p in served if "/assets/pyodide/" in p or "/assets/ai45/py-" in p]
+    runtime = [s.path for s in _Handler.sent if "/assets/pyodide/" in s.path or "/assets/ai45/py-" in s.path]
     assert runtime == []
 
 
-def test_pages_seen_before_work_offline_with_live_widgets(sw_page: Page, base_url: str) -> None:
-    sw_page.goto(f"{base_url}law/")
+def test_text_pages_keep_no_runtime(sw_page: Page, deploy: Deploy) -> None:
+    sw_page.goto(f"{deploy.url}speech/")
+    wait_kept(sw_page)
+    assert not [u for u in cached(sw_page, FILES_CACHE) if "/assets/pyodide/" in u]
+    assert sw_page.evaluate("() => window.__ai45.stats.starts") == 0
+
+
+def test_old_caches_are_deleted_when_the_worker_activates(sw_page: Page, deploy: Deploy) -> None:
+    sw_page.goto(f"{deploy.url}speech/")
+    sw_page.evaluate("() => Promise.all(['ai45-runtime-314.0.7-old', 'ai45-pages'].map(n => caches.open(n)))")
+    wait_kept(sw_page)
+    wait_until(sw_page, "async () => !(await caches.keys()).some(n => n === 'ai45-pages'"
+                        " || n.startsWith('ai45-runtime-'))")
+
+
+def test_pages_seen_before_work_offline_with_live_widgets(sw_page: Page, deploy: Deploy) -> None:
+    sw_page.goto(f"{deploy.url}law/")
     wait_live(sw_page)
-    _controlled(sw_page)
-    sw_page.reload()  # now controlled: the page itself goes into the cache too
+    wait_kept(sw_page)
+    sw_page.click(".md-nav--primary a.md-nav__link[href$='ladder/']")  # instant navigation
+    sw_page.wait_for_url(f"{deploy.url}ladder/")
     wait_live(sw_page)
+    wait_kept(sw_page)
     sw_page.context.set_offline(True)
-    sw_page.goto(f"{base_url}law/?plane.scale=raw")
-    wait_live(sw_page)
-    sw_page.wait_for_function("() => document.querySelector('#plane [data-ai45-value=\"0\"]').textContent === '26.57°'")
-    sw_page.context.set_offline(False)
+    try:
+        for path in ("law/", "ladder/"):
+            sw_page.goto(deploy.url + path)
+            assert styled(sw_page), path
+            wait_live(sw_page)
+        sw_page.goto(f"{deploy.url}law/?plane.scale=raw")
+        wait_live(sw_page)
+        sw_page.wait_for_function("() => document.querySelector('#plane [data-ai45-value=\"0\"]').textContent"
+                                  " === '26.57°'")
+        # A page never opened: a clear message in both languages rather than the browser's error page.
+        sw_page.goto(f"{deploy.url}levels/")
+        assert "offline" in sw_page.locator("body").inner_text()
+        assert "离线" in sw_page.locator("body").inner_text()
+        sw_page.watch.failed[:] = [f for f in sw_page.watch.failed if "/levels/ (HTTP 503)" not in f]  # type: ignore[attr-defined]
+        sw_page.watch.console_errors[:] = [m for m in sw_page.watch.console_errors if "503" not in m]  # type: ignore[attr-defined]
+    finally:
+        sw_page.context.set_offline(False)
+
+
+def _changed_copy(tmp: Path) -> Path:
+    """The project as it is now, with ai45core and the stylesheet changed: a new runtime and new browser code."""
+    copy = tmp / "next"
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout.split()
+    for name in files:
+        source = ROOT / name
+        if source.is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    os.symlink(ROOT / "node_modules", copy / "node_modules")
+    init = copy / "ai45core" / "__init__.py"
+    init.write_text(init.read_text(encoding="utf-8") + "\n_REDEPLOYED = True\n", encoding="utf-8")
+    css = copy / "widgets" / "ai45.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.ai45-redeployed { color: red; }\n", encoding="utf-8")
+    return copy
+
+
+def test_a_redeploy_keeps_every_page_seen_working_offline_and_serves_new_pages_online(
+        sw_page: Page, deploy: Deploy, tmp_path: Path) -> None:
+    page = sw_page
+    page.goto(f"{deploy.url}law/")
+    wait_live(page)
+    wait_kept(page)
+    page.goto(f"{deploy.url}ladder/")
+    wait_live(page)
+    wait_kept(page)
+    old = island(page)
+
+    deploy.deploy(_changed_copy(tmp_path))  # any change to ai45core: new runtime paths, new build id
+
+    # Online, the reader gets the new page with the matching runtime (not a copy from a cache).
+    page.goto(f"{deploy.url}law/")
+    new = island(page)
+    assert new["build"] != old["build"] and new["lockFileURL"] != old["lockFileURL"]
+    wait_live(page)
+    wait_kept(page)
+    files = cached(page, FILES_CACHE)
+    assert any(str(new["lockFileURL"]) in u for u in files)
+    assert any(str(old["lockFileURL"]) in u for u in files), "pruned although the kept ladder page needs it"
+
+    # Offline, the page seen before the deploy opens styled, with its numbers, and goes live on its runtime.
+    page.context.set_offline(True)
+    try:
+        page.goto(f"{deploy.url}ladder/")
+        assert island(page)["build"] == old["build"]
+        assert styled(page)
+        assert page.locator("[data-ai45-widget] [data-ai45-value]").count() > 0
+        wait_live(page)
+        # Instant navigation from it to a page of the new deploy loads that page in full, with its own runtime.
+        page.click(".md-nav--primary a.md-nav__link[href$='law/']")
+        wait_until(page, "b => document.readyState === 'complete' && JSON.parse(document.getElementById('__ai45')"
+                         ".textContent).build === b", arg=new["build"])
+        assert styled(page)
+        wait_live(page)
+    finally:
+        page.context.set_offline(False)
+
+    # Online again, ladder/ is replaced by its new copy; the old runtime is then needed by no kept page: pruned.
+    page.goto(f"{deploy.url}ladder/")
+    assert island(page)["build"] == new["build"]
+    wait_live(page)
+    wait_kept(page)
+    wait_until(page, "([name, old]) => caches.open(name).then(c => c.keys())"
+                     ".then(k => !k.some(r => r.url.includes(old)))", arg=[FILES_CACHE, str(old["lockFileURL"])])

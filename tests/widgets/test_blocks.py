@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
 from ai45widgets import parse_block
 from ai45widgets.blocks import BlockError
+
 from scripts.parity import find_blocks
 
 PAGE = textwrap.dedent("""\
@@ -75,7 +75,7 @@ def test_blocks_in_every_container_are_found_in_page_order_with_their_lines() ->
     assert [g[0] for g in got] == [(n,) for n in expected_names]
     assert [g[1] for g in got] == ["scale: log", "techniques: sft", "yellow: 3", "trials: 100", "met: p1",
                                    "before: 1", "scale: raw"]
-    for (words, _, line), name in zip(got, expected_names, strict=True):
+    for (_, _, line), name in zip(got, expected_names, strict=True):
         assert f"ai45 {name}" in lines[line - 1], (line, lines[line - 1])
     # The example inside the four-backtick fence and the indented code block are not blocks.
     assert all(b.words != ("investment",) for b in found)  # type: ignore[attr-defined]

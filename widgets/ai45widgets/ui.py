@@ -38,4 +38,7 @@ UI: Final[dict[str, Text]] = {
     "file_too_large": {"en": "That file is larger than 1 MB; please load a smaller CSV.",
                        "zh": "文件超过 1 MB，请载入较小的 CSV 文件。"},
     "data_table": {"en": "The numbers behind the chart", "zh": "图表背后的数值"},
+    "checking": {"en": "Checking…", "zh": "正在检查……"},
+    "check_failed": {"en": "Your answer could not be checked ({reason}). Please try again.",
+                     "zh": "暂时无法检查你的答案（{reason}），请再试一次。"},
 }

@@ -1,44 +1,71 @@
-// Entry point (the one script in mkdocs.yml). Runs once per tab; Material's `document$` tells it about every
-// page shown, including those reached by instant navigation.
+// Entry point (added to every page by the hook). Runs once per tab; Material's `document$` tells it about every
+// page shown, including those reached by instant navigation. Each page gets a fresh Scope, disposed when the
+// next page is shown; the engine (engine.js), the language switcher and the service worker belong to the tab.
 
-import { mountAll } from "./mount.js";
+import { Scope } from "./scope.js";
+import { mountWidgets } from "./mount.js";
+import { mountExercises } from "./exercise.js";
 import { interceptSwitcher, updateSwitcher } from "./language.js";
-import { stats, engineStatus, onStatus } from "./engine.js";
+import { engineStatus, onStatus, start, stats } from "./engine.js";
+import { keepForOffline, registerServiceWorker } from "./offline.js";
 
-/** @returns {any} */
+/** @typedef {import("./mount.js").PageConfig} PageConfig */
+
+/** @returns {PageConfig | null} */
 function pageConfig() {
   const island = document.getElementById("__ai45");
   return island ? JSON.parse(island.textContent || "{}") : null;
 }
 
-/** @type {any} */ let previous = null;
-
-function onPage() {
-  const config = pageConfig();
-  if (!config) return;
-  const root = new URL(config.root.endsWith("/") ? config.root : config.root + "/", location.href).href;
-  updateSwitcher(root);
-  previous?.unsubscribe?.();
-  previous = mountAll(config);
+/** @param {PageConfig} config */
+function siteRoot(config) {
+  return new URL(config.root.endsWith("/") ? config.root : config.root + "/", location.href).href;
 }
 
 const first = pageConfig();
+/** @type {Scope | null} */ let current = null;
+
+function onPage() {
+  current?.dispose();
+  current = null;
+  const config = pageConfig();
+  if (!config || !first) return;
+  if (config.build !== first.build) {
+    // A page of another deploy, reached by instant navigation: its HTML expects other scripts and another
+    // runtime than this tab has loaded, so load it in full.
+    location.reload();
+    return;
+  }
+  const scope = new Scope();
+  current = scope;
+  updateSwitcher(siteRoot(config));
+  mountWidgets(config, scope);
+  mountExercises(config, scope);
+  if (config.engine) {
+    // Start Python once the page has painted; text-only pages start nothing.
+    const boot = () => { if (scope.alive && engineStatus() === "idle") start(config); };
+    if ("requestIdleCallback" in window) {
+      const id = requestIdleCallback(boot, { timeout: 300 });
+      scope.defer(() => cancelIdleCallback(id));
+    } else scope.timeout(boot, 200);
+  }
+  keepForOffline(config, scope);
+}
+
 if (first) {
-  const root = new URL(first.root.endsWith("/") ? first.root : first.root + "/", location.href).href;
+  const root = siteRoot(first);
   interceptSwitcher(root);
   // A widget change rewrites the address; keep the switcher's links (open in new tab, copy) in step.
   document.addEventListener("ai45:address", () => updateSwitcher(root));
-  // Once Python has loaded (so its files sit in the HTTP cache), keep them for repeat and offline visits.
-  let registered = false;
-  onStatus((status) => {
-    if (status !== "ready" || registered || !first.serviceWorker || !("serviceWorker" in navigator)) return;
-    registered = true;
-    navigator.serviceWorker.register(new URL(first.serviceWorker, root), { scope: root }).catch(() => {});
-  });
+  registerServiceWorker(first);
 }
 
-// For tests and the benchmark: one engine per tab can be checked from outside.
-/** @type {any} */ (window).__ai45 = { stats, engineStatus };
+// For tests and the benchmark: one engine per tab, and whether anything is still pending (a call in flight,
+// a timer of the page shown, such as the address writer) can be checked from outside.
+/** @type {any} */ (window).__ai45 = {
+  stats, engineStatus, onStatus,
+  quiet: () => stats.pending === 0 && (!current || current.timers.size === 0),
+};
 
 const material = /** @type {any} */ (window).document$;
 if (material && typeof material.subscribe === "function") material.subscribe(onPage);

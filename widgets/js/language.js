@@ -2,7 +2,7 @@
 // and the anchor. The hook renders correct links for the first page; after instant navigation Material does
 // not re-render the header, so the links are recomputed here from the current address.
 
-/** @param {string} root site root URL (absolute, ending in "/") */
+/** @param {string} root site root URL (absolute, ending in "/") @param {string} href @param {string} lang */
 export function counterpart(root, href, lang) {
   const url = new URL(href);
   let path = url.pathname.startsWith(new URL(root).pathname) ? url.pathname.slice(new URL(root).pathname.length) : "";

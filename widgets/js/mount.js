@@ -1,11 +1,17 @@
-// Brings a pre-rendered widget to life: collects its inputs, asks the engine, swaps in the returned fragment.
-// Everything shown from the reader or the URL is set as text or as a form value; only the HTML rendered
-// (and escaped) by ai45widgets in Python is inserted as markup.
+// Brings a page's pre-rendered widgets to life: collects their inputs, asks the engine, swaps in the returned
+// fragment. Everything shown from the reader or the URL is set as text or as a form value; only the HTML rendered
+// (and escaped) by ai45widgets in Python is inserted as markup. All a page mounts belongs to its Scope: when the
+// next page is shown, its listeners, timers, queued inputs and address writes end, and a result that arrives
+// for a widget that is gone is dropped.
 
-import { onStatus, run, start, engineStatus } from "./engine.js";
+import { call, engineStatus, onStatus, start } from "./engine.js";
 import { readState, writeState } from "./urlstate.js";
 
-/** @typedef {{root: string, lang: string, ui: Record<string, string>, embedBase: string} & import("./engine.js").RuntimeConfig} PageConfig */
+/** @typedef {import("./scope.js").Scope} Scope */
+/** @typedef {{build: string, lang: string, ui: Record<string, string>, embedBase: string, engine: boolean,
+ *   serviceWorker: string, keep: string[]} & import("./engine.js").EngineConfig} PageConfig */
+/** @typedef {{field: string, code: string, message: string}} FieldError */
+/** @typedef {{ok: true, html: string, csv: string, svg: string, summary: string} | {ok: false, errors: FieldError[]}} RunResult */
 
 /** Values of a widget's form as text, keyed by field name (checkbox groups joined by commas). @param {HTMLFormElement} form */
 export function formState(form) {
@@ -47,10 +53,11 @@ function download(/** @type {string} */ filename, /** @type {string} */ type, /*
 }
 
 class Widget {
-  /** @param {HTMLElement} root @param {PageConfig} config */
-  constructor(root, config) {
+  /** @param {HTMLElement} root @param {PageConfig} config @param {Scope} scope */
+  constructor(root, config, scope) {
     this.root = root;
     this.config = config;
+    this.scope = scope;
     this.name = root.dataset.ai45Widget || "";
     this.key = root.dataset.ai45Key || this.name;
     this.form = /** @type {HTMLFormElement} */ (root.querySelector("form"));
@@ -62,11 +69,11 @@ class Widget {
     this.defaults = formState(this.form);
     this.prerendered = { html: this.output.innerHTML, csv: this.output.dataset.ai45Csv || "" };
     /** @type {Record<string, string> | null} */ this.queued = null;
-    /** @type {Record<string, string>} */ this.addressState = {};
-    this.addressTimer = 0;
+    /** @type {Record<string, string> | null} */ this.addressState = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */ this.addressTimer = undefined;
     this.busy = false;
-    this.dirty = false;
     this.notice = "";
+    this.failReason = "";
   }
 
   fields() {
@@ -74,7 +81,8 @@ class Widget {
   }
 
   mount() {
-    this.form.addEventListener("input", (event) => {
+    const scope = this.scope;
+    scope.listen(this.form, "input", (event) => {
       const target = /** @type {HTMLInputElement} */ (event.target);
       if (target.dataset.ai45Slider) setForm(this.form, { [target.dataset.ai45Slider]: target.value });
       else if (target.type !== "file") {
@@ -83,12 +91,12 @@ class Widget {
       }
       this.changed();
     });
-    this.form.addEventListener("change", (event) => {
+    scope.listen(this.form, "change", (event) => {
       const target = /** @type {HTMLInputElement} */ (event.target);
       if (target.type === "file" && target.files && target.files[0]) this.upload(target);
     });
-    this.form.addEventListener("submit", (event) => event.preventDefault());
-    this.root.addEventListener("click", (event) => {
+    scope.listen(this.form, "submit", (event) => event.preventDefault());
+    scope.listen(this.root, "click", (event) => {
       const button = event.target instanceof Element ? event.target.closest("button") : null;
       if (!button || !this.root.contains(button)) return;
       if (button.dataset.ai45Preset) {
@@ -108,6 +116,7 @@ class Widget {
       return;
     }
     file.text().then((text) => {
+      if (!this.scope.alive) return;
       target.value = text;
       input.value = "";
       this.changed();
@@ -115,30 +124,34 @@ class Widget {
   }
 
   changed() {
-    this.dirty = true;
     this.queued = formState(this.form);
     this.output.setAttribute("aria-busy", "true");
     if (engineStatus() === "idle" || engineStatus() === "failed") start(this.config);
     this.pump();
   }
 
+  /** Compute the latest queued state; only the newest result is shown, and none once the page has gone. @returns {Promise<void>} */
   async pump() {
     if (this.busy || !this.queued || engineStatus() !== "ready") return;
     const state = this.queued;
     this.queued = null;
     this.busy = true;
-    let result;
+    /** @type {RunResult} */ let result;
     try {
-      result = await run(this.name, state, this.config.lang);
-    } catch (err) {
-      result = { ok: false, errors: [{ field: "", code: "engine", message: String(err) }] };
+      result = JSON.parse(await call("run", [this.name, JSON.stringify(state), this.config.lang]));
+    } catch {
+      // The engine went away mid-call: keep the state queued; it is computed when the engine is back.
+      this.busy = false;
+      if (this.scope.alive && !this.queued) this.queued = state;
+      return;
     }
     this.busy = false;
+    if (!this.scope.alive) return;
     if (this.queued) return this.pump();  // a newer state arrived: show only the latest
     this.show(result, state);
   }
 
-  /** @param {any} result @param {Record<string, string>} state */
+  /** @param {RunResult} result @param {Record<string, string>} state */
   show(result, state) {
     this.output.removeAttribute("aria-busy");
     if (result.ok) {
@@ -158,14 +171,20 @@ class Widget {
    */
   rememberInAddress(state) {
     this.addressState = state;
-    if (this.addressTimer) return;
-    this.addressTimer = setTimeout(() => {
-      this.addressTimer = 0;
-      try {
-        history.replaceState(history.state, "", location.pathname + writeState(location.search, this.key, this.addressState, this.defaults) + location.hash);
-      } catch { /* the address is a convenience; the widget keeps working without it */ }
-      this.root.dispatchEvent(new CustomEvent("ai45:address", { bubbles: true }));
-    }, 300);
+    if (this.addressTimer === undefined) this.addressTimer = this.scope.timeout(() => this.writeAddress(), 300);
+  }
+
+  /** Write a pending state into the address now (the page's own address: never after the page has gone). */
+  writeAddress() {
+    if (this.addressTimer !== undefined) this.scope.clear(this.addressTimer);
+    this.addressTimer = undefined;
+    const state = this.addressState;
+    this.addressState = null;
+    if (!state || !this.scope.alive) return;
+    try {
+      history.replaceState(history.state, "", location.pathname + writeState(location.search, this.key, state, this.defaults) + location.hash);
+    } catch { /* the address is a convenience; the widget keeps working without it */ }
+    this.root.dispatchEvent(new CustomEvent("ai45:address", { bubbles: true }));
   }
 
   /** @param {{field: string, code: string, message: string}[]} errors */
@@ -203,7 +222,7 @@ class Widget {
       retry.type = "button";
       retry.className = "md-button ai45-retry";
       retry.textContent = ui.retry;
-      retry.addEventListener("click", () => { start(this.config); if (!this.queued) this.queued = formState(this.form); });
+      this.scope.listen(retry, "click", () => { if (!this.queued) this.queued = formState(this.form); start(this.config); });
       this.status.append(" ", retry);
     }
   }
@@ -213,7 +232,7 @@ class Widget {
     const state = formState(this.form);
     const url = new URL(location.pathname + writeState("", this.key, state, this.defaults), location.href).href;
     if (action === "link") {
-      const done = () => { const old = button.textContent; button.textContent = this.config.ui.copied; setTimeout(() => { button.textContent = old; }, 1500); };
+      const done = () => { const old = button.textContent; button.textContent = this.config.ui.copied; this.scope.timeout(() => { button.textContent = old; }, 1500); };
       navigator.clipboard?.writeText(url).then(done, () => this.showEmbed(url)) ?? this.showEmbed(url);
     } else if (action === "csv") download(`${this.key}.csv`, "text/csv;charset=utf-8", "\ufeff" + (this.output.dataset.ai45Csv || ""));
     else if (action === "svg") {
@@ -231,8 +250,9 @@ class Widget {
       this.output.innerHTML = this.prerendered.html;
       this.output.dataset.ai45Csv = this.prerendered.csv;
       this.showErrors([]);
-      clearTimeout(this.addressTimer);
-      this.addressTimer = 0;
+      if (this.addressTimer !== undefined) this.scope.clear(this.addressTimer);
+      this.addressTimer = undefined;
+      this.addressState = null;
       history.replaceState(history.state, "", location.pathname + writeState(location.search, this.key, {}, {}) + location.hash);
     }
   }
@@ -248,13 +268,14 @@ class Widget {
   }
 }
 
-/** @type {WeakSet<Element>} */ const mounted = new WeakSet();
-
-/** Mount every widget in the current page; start the engine when the browser is idle. @param {PageConfig} config */
-export function mountAll(config) {
+/**
+ * Mount every widget of the page shown now; everything lives in `scope`. Starts the engine when the browser is
+ * idle, and writes pending address changes before a link is followed (so Back returns to the same state).
+ * @param {PageConfig} config @param {Scope} scope @returns {Widget[]}
+ */
+export function mountWidgets(config, scope) {
   const widgets = [...document.querySelectorAll("[data-ai45-widget]")]
-    .filter((el) => !mounted.has(el))
-    .map((el) => { mounted.add(el); return new Widget(/** @type {HTMLElement} */ (el), config); });
+    .map((el) => new Widget(/** @type {HTMLElement} */ (el), config, scope));
   if (!widgets.length) return [];
   /** @type {Map<string, Set<string>>} */ const known = new Map(widgets.map((w) => [w.key, w.fields()]));
   const { state, ignored } = readState(location.search, known);
@@ -263,21 +284,18 @@ export function mountAll(config) {
     const fromUrl = state.get(w.key);
     if (fromUrl) { setForm(w.form, fromUrl); w.changed(); }
   }
-  if (ignored.length) {
-    const first = widgets[0];
-    first.notice = config.ui.url_ignored.replace("{names}", ignored.join(", "));
-  }
-  const unsubscribe = onStatus((status, reason) => {
+  if (ignored.length) widgets[0].notice = config.ui.url_ignored.replace("{names}", ignored.join(", "));
+  scope.defer(onStatus((status, reason) => {
     for (const w of widgets) {
-      if (!w.root.isConnected) continue;
       w.failReason = reason;
       w.renderStatus();
       if (status === "ready") w.pump();
     }
-  });
-  /** @type {any} */ (widgets).unsubscribe = unsubscribe;
-  const boot = () => start(config);
-  if ("requestIdleCallback" in window) requestIdleCallback(boot, { timeout: 300 });
-  else setTimeout(boot, 200);
+  }));
+  scope.listen(document, "click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (link) for (const w of widgets) w.writeAddress();
+  }, { capture: true });
+  scope.defer(() => { for (const w of widgets) w.queued = null; });
   return widgets;
 }
