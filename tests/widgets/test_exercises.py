@@ -299,6 +299,7 @@ def test_render_follows_the_dom_contract(exercise_id: str, lang: str) -> None:
     tag, root, text = doc.elements[0][0], doc.elements[0][1], "".join(doc.elements[0][2])
     assert tag == "div"
     assert root.get("data-ai45-exercise") == exercise_id
+    assert "data-ai45-widget" not in html  # widgets/js/mount.js mounts every [data-ai45-widget] as a widget
     assert len(doc.find(lambda t, a: "data-ai45-exercise" in a)) == 1
     answers = doc.find(lambda t, a: "data-ai45-answer" in a)
     assert len(answers) == 1 and answers[0][0] == "input" and answers[0][1]["type"] == "text"

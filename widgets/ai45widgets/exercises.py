@@ -704,7 +704,7 @@ def render_exercise(exercise_id: str, lang: str) -> str:
                 aria_describedby=f"{base}-verdict")
     page = t(PAGES[ex.page], lang)
     return (
-        f'<div class="ai45-exercise"{attrs(data_ai45_exercise=ex.id, data_ai45_widget=ex.widget, id=base)}>'
+        f'<div class="ai45-exercise"{attrs(data_ai45_exercise=ex.id, data_ai45_exercise_widget=ex.widget, id=base)}>'
         f'<p class="ai45-exercise-question">{esc(t(ex.question, lang))}</p>'
         f"{options}"
         f'<div class="ai45-exercise-answer"><label for="{base}-answer">{esc(_label(ex, lang))}</label>'
