@@ -20,10 +20,13 @@ typed (0.1 means one tenth, not its binary approximation), so 1 technique out of
 
 ASSUMPTIONS, in plain words: adopting a technique is a yes/no tick, not a measure of how well it is done;
 techniques within a layer count equally; the threshold is yours (the sources set none). Where the speech and
-the later paper disagree on a technique's layer (RLHF and RLAIF: stage 1 in the speech, Intervenable in
-secondary summaries of the paper), the catalogue follows the speech and records the paper's placement in
-``paper_layer``. Paper-only techniques are placed as secondary summaries describe; neither that placement
-nor their Chinese names have been checked against the paper itself.
+the later paper disagree on a technique's layer, the catalogue follows the speech and records the paper's
+placement in ``paper_layer``. The speech puts "the most advanced human-preference alignment" in stage 1 without
+naming techniques; earlier it lists SFT, RLHF, RLAIF and SuperAlignment as the methods that pass human
+preferences to models. Counting those four in stage 1 is therefore our reading of the speech; secondary
+summaries of the paper put SFT there too, but RLHF and RLAIF in the Intervenable layer. Paper-only techniques
+are placed as secondary summaries describe; neither that placement nor their Chinese names have been checked
+against the paper itself.
 
 >>> r = climb(["sft", "rlhf", "human_in_the_loop"])
 >>> r.stage, r.stage_layer, r.next_layer, r.next_needed
@@ -79,11 +82,14 @@ SOURCES: Final[dict[str, dict[str, str]]] = {
 """Where each technique's placement comes from: source tag → URL and description in both languages."""
 
 DISCREPANCY: Final[dict[str, str]] = {
-    "en": "The speech counts RLHF-type preference alignment as stage 1 (Approximate Alignment); secondary "
-          "summaries of the 2024 paper put RLHF and RLAIF in the Intervenable layer. This calculator follows "
-          "the speech and shows the paper's placement per technique.",
-    "zh": "演讲把 RLHF 一类的偏好对齐技术归入第一阶段（泛对齐）；而据二手摘要，2024 年的论文把 RLHF 和 RLAIF "
-          "放在可干预层。本计算器按演讲归类，并逐项标出论文中的位置。",
+    "en": "The speech puts human-preference alignment in stage 1 (Approximate Alignment) without naming "
+          "techniques; this calculator counts there the preference-alignment methods the speech lists earlier "
+          "(SFT, RLHF, RLAIF, SuperAlignment), which is our reading. Secondary summaries of the 2024 paper put "
+          "SFT there too, but RLHF and RLAIF in the Intervenable layer; the paper's placement is shown per "
+          "technique.",
+    "zh": "演讲把人类偏好对齐归入第一阶段（泛对齐），但没有点名具体技术；本计算器把演讲前文列举的偏好对齐方法"
+          "（SFT、RLHF、RLAIF、SuperAlignment）算在这一层，这是本站的解读。据二手摘要，2024 年的论文同样把 SFT "
+          "放在这一层，却把 RLHF 和 RLAIF 放在可干预层；各项技术在论文中的位置逐项标出。",
 }
 """The one known disagreement between the speech and the paper, in both languages."""
 
@@ -163,9 +169,11 @@ def _paper(tid: str, layer: str, en: str, zh: str) -> Technique:
                      False, True)
 
 
-_STAGE1_EN: Final = "The speech names it among today's preference-alignment techniques and puts such " \
-                    "techniques in stage 1."
-_STAGE1_ZH: Final = "演讲把它列为当前的偏好对齐技术，并把这类技术归入第一阶段。"
+_STAGE1_EN: Final = "The speech lists it among the methods that pass human preferences to models, and puts " \
+                    "human-preference alignment in stage 1 without naming techniques: counting it there is our " \
+                    "reading."
+_STAGE1_ZH: Final = "演讲把它列为把人类偏好传递给模型的方法之一，又把人类偏好对齐归入第一阶段，但没有点名具体技术；" \
+                    "把它算在第一阶段是本站的解读。"
 _PAPER_RL_EN: Final = " Secondary summaries of the 2024 paper place RLHF and RLAIF (\"learning from X " \
                       "feedback\") in the Intervenable layer instead; not yet checked against the paper " \
                       "itself."

@@ -1,9 +1,10 @@
 """The matrix of trustworthy AGI (可信AGI矩阵, our rendering): five levels against three ladder layers.
 
 The 2024 paper (*Towards AI-45° Law*, arXiv 2412.14186) defines five "distinct yet progressive" levels of
-trustworthy AGI — perception, reasoning, decision-making, autonomy and collaboration trustworthiness — and,
-among its keywords, a *Matrix of Trustworthy AGI* that crosses them with the three layers of the causal ladder
-(Approximate Alignment, Intervenable, Reflectable). A cell is one (level, layer) pair, written
+trustworthy AGI — perception, reasoning, decision-making, autonomy and collaboration trustworthiness — and
+names a *Matrix of Trustworthy AGI* among its keywords. That the matrix crosses the five levels with the three
+layers of the causal ladder (Approximate Alignment, Intervenable, Reflectable) comes from secondary summaries
+of the paper; its own text was not available to us. A cell is one (level, layer) pair, written
 ``"<level>:<layer>"``, e.g. ``"reasoning:intervenable"``. You tick the cells you consider met.
 
 **The rule below is our interpretation of the paper, not its method.** Secondary summaries say that
@@ -100,14 +101,16 @@ _LEVEL_ALIASES: Final = {lv.id: lv.id for lv in LEVELS} | {"decision_making": "d
 _LAYER_ALIASES: Final = {la: la for la in _LAYER_IDS} | {"approximate_alignment": "approximate"}
 
 INTERPRETATION_NOTE: Final[dict[str, str]] = {
-    "en": "Our interpretation of the paper, not its method. The 2024 paper (arXiv 2412.14186) crosses the "
-          "three ladder layers with five progressive levels of trustworthiness, and secondary summaries say "
-          "higher levels depend more on the Reflectable layer. We turn that into a rule: perception needs "
+    "en": "Our interpretation of the paper, not its method. The 2024 paper (arXiv 2412.14186) defines five "
+          "progressive levels of trustworthiness and names a Matrix of Trustworthy AGI among its keywords; "
+          "secondary summaries describe the matrix as crossing those levels with the three ladder layers, and "
+          "say higher levels depend more on the Reflectable layer. We turn that into a rule: perception needs "
           "Approximate Alignment; reasoning and decision-making need every layer up to Intervenable; "
           "autonomy and collaboration need all three layers; and a level counts only if every level below "
           "it does. The Chinese level names are our rendering.",
-    "zh": "这是我们对论文的解读，并非论文本身的方法。2024 年的论文（arXiv 2412.14186）把因果之梯的三层与五个"
-          "递进的可信等级交叉；据二手摘要，等级越高越依赖能反思层。我们据此定下一条规则：感知可信需要泛对齐层；"
+    "zh": "这是我们对论文的解读，并非论文本身的方法。2024 年的论文（arXiv 2412.14186）定义了五个递进的可信等级，"
+          "并把“可信AGI矩阵”列为关键词；据二手摘要，这个矩阵把五个等级与因果之梯的三层交叉，"
+          "而且等级越高越依赖能反思层。我们据此定下一条规则：感知可信需要泛对齐层；"
           "推理可信和决策可信需要泛对齐层和可干预层；自主可信和协作可信需要全部三层；并且只有下面各级都达到，"
           "某一级才计入。各等级的中文名称为本站译法。",
 }

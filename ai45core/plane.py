@@ -3,7 +3,9 @@
 Zhou Bowen's AI-45° Law (人工智能45°平衡律) pictures progress on a plane, capability on the horizontal axis
 and safety on the vertical one. Over the long run the path should climb at roughly 45°. Short swings are
 allowed, but a path that stays below 45° means safety lags capability (the speech's "crippled AI", 跛脚的AI),
-and a path that stays above 45° holds back development and industrial use.
+and a path that stays above 45° would, the speech says, hold back development and industrial use. An angle
+alone cannot show either harm: above the band, the reading says only that safety is ahead of capability on the
+scales chosen.
 
 Given one capability value C₀ … Cₙ and one safety value S₀ … Sₙ per period, :func:`balance`:
 
@@ -140,9 +142,9 @@ _VERDICT_SENTENCES: Final[dict[str, dict[str, str]]] = {
         "zh": "路径角度为 {angle}°，低于 45° ± {tol}° 的平衡带：安全落后于能力。",
     },
     "over_constrained": {
-        "en": "the path runs at {angle}°, above the 45° ± {tol}° band: safety outpaces capability, which can "
-              "hold back development.",
-        "zh": "路径角度为 {angle}°，高于 45° ± {tol}° 的平衡带：安全跑在能力前面，可能阻碍发展与产业应用。",
+        "en": "the path runs at {angle}°, above the 45° ± {tol}° band: on these scales, safety is ahead of "
+              "capability.",
+        "zh": "路径角度为 {angle}°，高于 45° ± {tol}° 的平衡带：在这两种尺度上，安全领先于能力。",
     },
     "regressing": {
         "en": "the path points at {angle}°: capability and safety both fell.",

@@ -1,4 +1,4 @@
-"""The browser half of the site, bundled and fingerprinted: ``widgets/js/*.js`` + ``widgets/ai45.css``.
+"""The browser half of the site, bundled and fingerprinted: ``widgets/js/*.js`` and ``widgets/*.css``.
 
 esbuild bundles the entry points (the page script ``ai45.js``, the engine's ``worker.js``; code loaded on demand
 becomes chunks) into one folder whose name is the hash of everything in it: ``assets/ai45/ui-<hash>/``. A file
@@ -9,7 +9,6 @@ it forever, and HTML from one deploy can never meet JavaScript from another.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -19,7 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "widgets" / "js"
-CSS = ROOT / "widgets" / "ai45.css"
+STYLESHEETS = (ROOT / "widgets" / "ai45.css", ROOT / "widgets" / "learn.css")
+"""Widgets and charts; learning pages (exercises, QR-coded links, the printable worksheet). One file is served."""
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 BUILD = ROOT / "build"
 ENTRIES = ("ai45.js", "worker.js")
@@ -40,7 +40,7 @@ class Bundle:
 
 def _inputs_digest() -> str:
     digest = hashlib.sha256()
-    for path in [*sorted(SOURCES.glob("*.js")), CSS, ROOT / "package-lock.json"]:
+    for path in [*sorted(SOURCES.glob("*.js")), *STYLESHEETS, ROOT / "package-lock.json"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -60,8 +60,11 @@ def bundle() -> Bundle:
                         "--splitting", "--minify", "--target=es2020", f"--outdir={tmp}", "--entry-names=[name]",
                         "--chunk-names=chunk-[hash]", "--legal-comments=none", "--log-level=warning"],
                        check=True)
-        subprocess.run([str(ESBUILD), str(CSS), "--minify", f"--outfile={tmp / 'ai45.css'}",
+        joined = tmp / "joined.css"
+        joined.write_text("\n".join(p.read_text(encoding="utf-8") for p in STYLESHEETS), encoding="utf-8")
+        subprocess.run([str(ESBUILD), str(joined), "--minify", f"--outfile={tmp / 'ai45.css'}",
                         "--log-level=warning"], check=True)
+        joined.unlink()
         shutil.rmtree(cached, ignore_errors=True)
         tmp.rename(cached)
         (cached / "done").write_text("", encoding="utf-8")
@@ -72,7 +75,3 @@ def bundle() -> Bundle:
     folder = f"assets/ai45/ui-{digest.hexdigest()[:12]}/"
     return Bundle(folder, {folder + p.name: p for p in outputs})
 
-
-def manifest(b: Bundle) -> str:
-    """The bundle's file list as JSON (for tests and the service worker)."""
-    return json.dumps(sorted(b.files))

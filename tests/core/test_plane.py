@@ -313,3 +313,15 @@ def test_runs_match_a_brute_force_count(steps: list[tuple[float, float]]) -> Non
     while tail < len(v) and v[len(v) - 1 - tail] in side and v[len(v) - 1 - tail] == v[-1]:
         tail += 1
     assert r.current_deviation.length == tail
+
+
+@pytest.mark.parametrize(("capability", "safety"), [([0, 10], [0, 25.8]), ([1, 2], [1, 3]), ([2, 1], [1, 2])])
+def test_above_the_band_reads_as_safety_ahead_not_as_harm(capability: list[float], safety: list[float]) -> None:
+    """An angle cannot show that safety holds back development (issue 12): above the band, the reading says
+    safety is ahead of capability on these scales, in English and in Chinese alike."""
+    r = balance(capability, safety, scale="raw")
+    assert r.verdict == "over_constrained"
+    assert "on these scales, safety is ahead of capability." in r.sentence_en
+    assert "在这两种尺度上，安全领先于能力。" in r.sentence_zh
+    for word in ("hold back", "holds back", "hinder", "hamper", "阻碍", "妨碍", "拖慢"):
+        assert word not in r.sentence_en and word not in r.sentence_zh

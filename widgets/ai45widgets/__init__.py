@@ -30,8 +30,8 @@ __all__ = ["BLOCK_NAMES", "NAMES", "VIEWS", "BlockError", "WidgetError", "parse_
 __version__ = "0.1.0"
 
 NAMES: Final = tuple(VIEWS)
-BLOCK_NAMES: Final = NAMES
-"""Every name a Markdown block ```ai45 NAME may use."""
+BLOCK_NAMES: Final = (*NAMES, "exercise")
+"""Every name a Markdown block ```ai45 NAME may use: a widget, or ``exercise`` (with ``id: …``)."""
 MAX_VALUE: Final = 20_000
 """Longest text accepted for one state value (a 1000-row CSV fits; a 10,000-row paste is refused)."""
 
@@ -129,5 +129,17 @@ def render_widget(name: str, state: Mapping[str, str], lang: str, key: str) -> s
 
 
 def render_block(name: str, params: Mapping[str, str], lang: str, key: str) -> str:
-    """Build time: the HTML of one Markdown block ```ai45 NAME (see :data:`BLOCK_NAMES`)."""
+    """Build time: the HTML of one Markdown block ```ai45 NAME (see :data:`BLOCK_NAMES`); WidgetError when
+    the block cannot be rendered."""
+    if name == "exercise":
+        from .exercises import ExerciseError, render_exercise
+
+        extra = sorted(set(params) - {"id"})
+        if extra or "id" not in params:
+            raise WidgetError("an exercise block takes one line, 'id: EXERCISE-ID'" +
+                              (f"; not {', '.join(extra)}" if extra else ""))
+        try:
+            return render_exercise(params["id"], lang)
+        except ExerciseError as err:
+            raise WidgetError(str(err)) from None
     return render_widget(name, params, lang, key)
