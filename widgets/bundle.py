@@ -9,6 +9,7 @@ it forever, and HTML from one deploy can never meet JavaScript from another.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -18,8 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "widgets" / "js"
-STYLESHEETS = (ROOT / "widgets" / "ai45.css", ROOT / "widgets" / "learn.css")
-"""Widgets and charts; learning pages (exercises, QR-coded links, the printable worksheet). One file is served."""
+STYLESHEETS = (ROOT / "widgets" / "ai45.css", ROOT / "widgets" / "learn.css", ROOT / "widgets" / "playground.css")
+"""Widgets and charts; learning pages (exercises, QR-coded links, the printable worksheet); the playground. One file
+is served."""
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 BUILD = ROOT / "build"
 ENTRIES = ("ai45.js", "worker.js")
@@ -32,6 +34,9 @@ class Bundle:
     folder: str
     """Site path of the fingerprinted folder, e.g. ``assets/ai45/ui-0123abcd4567/``."""
     files: dict[str, Path]
+    on_demand: frozenset[str] = frozenset()
+    """Site paths of the files only a dynamic ``import()`` loads (the playground's editor): pages that never
+    import them neither download them nor ask the service worker to keep them."""
 
     def url(self, name: str) -> str:
         """Site path of one output (``ai45.js``, ``worker.js``, ``ai45.css``)."""
@@ -40,7 +45,7 @@ class Bundle:
 
 def _inputs_digest() -> str:
     digest = hashlib.sha256()
-    for path in [*sorted(SOURCES.glob("*.js")), *STYLESHEETS, ROOT / "package-lock.json"]:
+    for path in [*sorted(SOURCES.glob("*.js")), *STYLESHEETS, ROOT / "package-lock.json", Path(__file__)]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -58,8 +63,11 @@ def bundle() -> Bundle:
         tmp.mkdir(parents=True)
         subprocess.run([str(ESBUILD), *(str(SOURCES / e) for e in ENTRIES), "--bundle", "--format=esm",
                         "--splitting", "--minify", "--target=es2020", f"--outdir={tmp}", "--entry-names=[name]",
-                        "--chunk-names=chunk-[hash]", "--legal-comments=none", "--log-level=warning"],
-                       check=True)
+                        "--chunk-names=chunk-[hash]", "--legal-comments=none", "--log-level=warning",
+                        f"--metafile={tmp.with_suffix('.meta.json')}"], check=True)
+        (tmp / "on-demand.json").write_text(json.dumps(_on_demand(tmp.with_suffix(".meta.json"))),
+                                            encoding="utf-8")
+        tmp.with_suffix(".meta.json").unlink()
         joined = tmp / "joined.css"
         joined.write_text("\n".join(p.read_text(encoding="utf-8") for p in STYLESHEETS), encoding="utf-8")
         subprocess.run([str(ESBUILD), str(joined), "--minify", f"--outfile={tmp / 'ai45.css'}",
@@ -68,10 +76,25 @@ def bundle() -> Bundle:
         shutil.rmtree(cached, ignore_errors=True)
         tmp.rename(cached)
         (cached / "done").write_text("", encoding="utf-8")
-    outputs = sorted(p for p in cached.iterdir() if p.name != "done")
+    outputs = sorted(p for p in cached.iterdir() if p.name not in ("done", "on-demand.json"))
     digest = hashlib.sha256()
     for path in outputs:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     folder = f"assets/ai45/ui-{digest.hexdigest()[:12]}/"
-    return Bundle(folder, {folder + p.name: p for p in outputs})
+    lazy = json.loads((cached / "on-demand.json").read_text(encoding="utf-8"))
+    return Bundle(folder, {folder + p.name: p for p in outputs}, frozenset(folder + name for name in lazy))
+
+
+def _on_demand(metafile: Path) -> list[str]:
+    """The output files that no entry point loads by static imports (esbuild's metafile lists each output's
+    imports with their kind): what only a dynamic ``import()`` brings in."""
+    outputs = json.loads(metafile.read_text(encoding="utf-8"))["outputs"]
+    eager = [path for path, out in outputs.items() if Path(out.get("entryPoint", "")).name in ENTRIES]
+    seen = set(eager)
+    while eager:
+        for imported in outputs[eager.pop()].get("imports", []):
+            if imported["kind"] == "import-statement" and imported["path"] not in seen:
+                seen.add(imported["path"])
+                eager.append(imported["path"])
+    return sorted(Path(path).name for path in outputs if path not in seen)
 

@@ -117,6 +117,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = PLACEHOLDER.sub(render, html)
     if seen:
         page.meta["ai45_engine"] = True
+    if "playground" in seen:
+        page.meta["ai45_playground"] = True  # the page imports the editor's chunk (bundle.on_demand)
     return html
 
 
@@ -141,6 +143,7 @@ def island(page: Page | None, config: MkDocsConfig, root: str) -> dict[str, Any]
     lang = _lang(config)
     ui, py = bundle(), runtime()
     engine = bool(page and page.meta.get("ai45_engine"))
+    editor = bool(page and page.meta.get("ai45_playground"))
     return {
         "build": build_id(),
         "lang": lang,
@@ -154,7 +157,7 @@ def island(page: Page | None, config: MkDocsConfig, root: str) -> dict[str, Any]
         "lockFileURL": py.lock_url,
         "packages": list(PACKAGES),
         "serviceWorker": SERVICE_WORKER,
-        "keep": sorted([*ui.files, *(py.files if engine else ())]),
+        "keep": sorted([*(f for f in ui.files if editor or f not in ui.on_demand), *(py.files if engine else ())]),
     }
 
 

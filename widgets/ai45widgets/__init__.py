@@ -30,8 +30,9 @@ __all__ = ["BLOCK_NAMES", "NAMES", "VIEWS", "BlockError", "WidgetError", "parse_
 __version__ = "0.1.0"
 
 NAMES: Final = tuple(VIEWS)
-BLOCK_NAMES: Final = (*NAMES, "exercise")
-"""Every name a Markdown block ```ai45 NAME may use: a widget, or ``exercise`` (with ``id: …``)."""
+BLOCK_NAMES: Final = (*NAMES, "exercise", "playground")
+"""Every name a Markdown block ```ai45 NAME may use: a widget, ``exercise`` (with ``id: …``) or ``playground``
+(optionally ``example: …``)."""
 MAX_VALUE: Final = 20_000
 """Longest text accepted for one state value (a 1000-row CSV fits; a 10,000-row paste is refused)."""
 
@@ -141,5 +142,12 @@ def render_block(name: str, params: Mapping[str, str], lang: str, key: str) -> s
         try:
             return render_exercise(params["id"], lang)
         except ExerciseError as err:
+            raise WidgetError(str(err)) from None
+    if name == "playground":
+        from .playground import PlaygroundError, render_playground
+
+        try:
+            return render_playground(params, lang, key)
+        except PlaygroundError as err:
             raise WidgetError(str(err)) from None
     return render_widget(name, params, lang, key)

@@ -41,6 +41,11 @@ function onPage() {
   updateSwitcher(siteRoot(config));
   mountWidgets(config, scope);
   mountExercises(config, scope);
+  if (document.querySelector("[data-ai45-playground]")) {
+    // The editor is a chunk of its own, downloaded by the pages that have a playground. If it cannot load
+    // (offline before it was ever fetched), the code stays readable in its text box.
+    import("./playground.js").then((playground) => { if (scope.alive) playground.mountPlayground(config, scope); }, () => {});
+  }
   if (config.engine) {
     // Start Python once the page has painted; text-only pages start nothing.
     const boot = () => { if (scope.alive && engineStatus() === "idle") start(config); };
