@@ -472,12 +472,19 @@ def _error(err: BaseException, lang: str) -> dict[str, str]:
             "traceback": text, "explanation": _explain(err, lang)}
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """Warnings are printed with the output, whoever handled them before (a test runner may record them)."""
+    sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
 @contextlib.contextmanager
 def _captured(out: _Output) -> Iterator[None]:
     """Printed text and warnings go to ``out``; ``input()`` meets the end of its input."""
     with (contextlib.redirect_stdout(out), contextlib.redirect_stderr(out), warnings.catch_warnings()):
         stdin, sys.stdin = sys.stdin, io.StringIO("")
         warnings.simplefilter("default")
+        warnings.showwarning = _show_warning
         try:
             yield
         finally:
