@@ -64,8 +64,10 @@ def page_path(source: str) -> str:
 
 
 def widget_names(source: str) -> list[str]:
-    """The widgets embedded in a page, in page order (its ```ai45 NAME blocks; exercise blocks are not widgets)."""
-    return re.findall(r"^```ai45[ \t]+(?!exercise\b)(\w+)", (DOCS / source).read_text(encoding="utf-8"), re.M)
+    """The widgets embedded in a page, in page order (its ```ai45 NAME blocks; exercises and playgrounds are not
+    widgets)."""
+    text = (DOCS / source).read_text(encoding="utf-8")
+    return re.findall(r"^```ai45[ \t]+(?!(?:exercise|playground)\b)(\w+)", text, re.M)
 
 
 NAV = [page_path(s) for s in nav_sources()]

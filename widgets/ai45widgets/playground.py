@@ -50,6 +50,7 @@ import json
 import linecache
 import operator
 import random
+import reprlib
 import sys
 import traceback
 import types
@@ -333,6 +334,31 @@ def _compile(code: str) -> tuple[types.CodeType, types.CodeType | None]:
     return body, None if last is None else compile(last, FILENAME, "eval", dont_inherit=True)
 
 
+_SHALLOW: Final = reprlib.Repr()  # six levels deep; longer containers are cut after 20 items
+_SHALLOW.maxtuple = _SHALLOW.maxlist = _SHALLOW.maxdict = _SHALLOW.maxset = _SHALLOW.maxfrozenset = 20
+_SHALLOW.maxstring = _SHALLOW.maxother = 200
+_MAX_NESTING: Final = 100
+
+
+def _nesting(value: object, limit: int = _MAX_NESTING) -> int:
+    """How deeply built-in containers nest in ``value`` (counted up to ``limit``, at most 100,000 looked at)."""
+    deepest, seen = 0, 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack and deepest < limit and seen < 100_000:
+        item, depth = stack.pop()
+        seen += 1
+        if type(item) in (list, tuple, set, frozenset, dict):
+            deepest = max(deepest, depth)
+            stack += [(x, depth + 1) for x in (item.values() if type(item) is dict else item)]
+    return deepest
+
+
+def _repr(value: object) -> str:
+    """``repr``, except for containers nested too deeply for the browser's stack (Pyodide cannot recover from
+    running out of it): those are shown a few levels deep."""
+    return _SHALLOW.repr(value) if _nesting(value) >= _MAX_NESTING else repr(value)
+
+
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -343,7 +369,7 @@ def _cell(value: object) -> str:
         return _clip(value, MAX_CELL)
     if isinstance(value, float):
         return format(value, ".6g")
-    return _clip(repr(value), MAX_CELL)
+    return _clip(_repr(value), MAX_CELL)
 
 
 def _plain(value: object) -> object:
@@ -395,7 +421,7 @@ def _show(value: object, lang: str, notes: list[str]) -> tuple[str | None, str]:
     """The last line's value: its repr (None for a core result, which the table and chart show) and HTML."""
     name = RESULT_VIEWS.get(type(value))
     if name is None:
-        text = repr(value)
+        text = _repr(value)
         if len(text) > MAX_VALUE:
             text = text[:MAX_VALUE] + f"… ({len(text):,})"
         found = _as_table(value, lang)
@@ -617,12 +643,14 @@ PAGE_UI: Final[dict[str, Text]] = {
     "nojs": {"en": "Running code needs JavaScript. You can still read, copy and print the code above.",
              "zh": "运行代码需要 JavaScript。你仍然可以阅读、复制和打印上面的代码。"},
 }
-"""The playground's labels and messages (the page's JavaScript reads them from the block's JSON island)."""
+"""The playground's labels and messages (the page's script reads them from the block's data attribute)."""
 
 
-def _island(data: object) -> str:
-    """JSON inside <script type="application/json">: no "<" can end the element early."""
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+def _json(data: object) -> str:
+    """The page's data for the script, as JSON in an attribute. (Not in a <script type="application/json">:
+    Material's instant navigation re-creates the scripts of the page it shows without their type, and the
+    browser would try to run the JSON as code.)"""
+    return json.dumps(data, ensure_ascii=False)
 
 
 def render_playground(params: Mapping[str, str], lang: str, key: str = "playground") -> str:
@@ -664,7 +692,7 @@ methods-zones, methods-matrix, methods-benchmarks
     console = attrs(class_="ai45-console", data_ai45_console=True, data_ai45_state="idle",
                     aria_labelledby=f"{key}-console-label")
     return (
-        f'<div class="ai45-playground"{attrs(id=key, data_ai45_playground=key)}>'
+        f'<div class="ai45-playground"{attrs(id=key, data_ai45_playground=key, data_ai45_playground_data=_json(data))}>'
         f'<div class="ai45-playground-pick"><label for="{key}-example">{esc(ui["example"])}</label>'
         f'<select{attrs(id=f"{key}-example", data_ai45_example=True, disabled=True)}>{options}</select></div>'
         f'<label class="ai45-playground-label" for="{key}-code" id="{key}-code-label">{esc(ui["code"])}</label>'
@@ -678,6 +706,5 @@ methods-zones, methods-matrix, methods-benchmarks
         f"<section{console}>"
         f'<p class="ai45-console-title" id="{key}-console-label">{esc(ui["console"])}</p>'
         f'<div data-ai45-console-body><p class="ai45-console-empty">{esc(ui["idle"])}</p></div></section>'
-        f'<script type="application/json" data-ai45-playground-data>{_island(data)}</script>'
         "</div>"
     )

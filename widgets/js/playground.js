@@ -14,6 +14,7 @@ import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { syntaxHighlighting } from "@codemirror/language";
+import { isolateHistory } from "@codemirror/commands";
 import { classHighlighter } from "@lezer/highlight";
 import { python } from "@codemirror/lang-python";
 import { EngineError, call, onStatus } from "./engine.js";
@@ -36,7 +37,7 @@ const theme = EditorView.theme({
   "&": { color: "var(--md-code-fg-color)", backgroundColor: "var(--md-code-bg-color)" },
   ".cm-content": { caretColor: "var(--md-default-fg-color)" },
   ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--md-default-fg-color)" },
-  ".cm-gutters": { backgroundColor: "var(--md-code-bg-color)", color: "var(--md-default-fg-color--light)",
+  ".cm-gutters": { backgroundColor: "var(--md-code-bg-color)", color: "var(--ai45-gutter-fg)",
     borderRight: "1px solid var(--md-default-fg-color--lightest)" },
   ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "var(--md-default-fg-color--lightest)" },
   "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground":
@@ -59,7 +60,6 @@ function element(tag, className, text) {
 
 /** @param {HTMLElement} root @param {Scope} scope */
 function mount(root, scope) {
-  const island = root.querySelector("[data-ai45-playground-data]");
   const textarea = /** @type {HTMLTextAreaElement | null} */ (root.querySelector("textarea[data-ai45-code]"));
   const picker = /** @type {HTMLSelectElement | null} */ (root.querySelector("select[data-ai45-example]"));
   const runButton = /** @type {HTMLButtonElement | null} */ (root.querySelector("[data-ai45-run]"));
@@ -67,10 +67,10 @@ function mount(root, scope) {
   const message = /** @type {HTMLElement | null} */ (root.querySelector("[data-ai45-message]"));
   const output = /** @type {HTMLElement | null} */ (root.querySelector("[data-ai45-console]"));
   const body = /** @type {HTMLElement | null} */ (root.querySelector("[data-ai45-console-body]"));
-  if (!island || !textarea || !picker || !runButton || !copyButton || !message || !output || !body) return;
-  /** @type {PlaygroundData} */ const data = JSON.parse(island.textContent || "{}");
+  if (!textarea || !picker || !runButton || !copyButton || !message || !output || !body) return;
+  /** @type {PlaygroundData} */ const data = JSON.parse(root.dataset.ai45PlaygroundData || "{}");
   const ui = data.ui;
-  const fallback = textarea.value;
+  const fallback = textarea.defaultValue;  // the page's own example, whatever the browser restored
   const say = (/** @type {string} */ text) => { message.textContent = text; };
 
   let initial = fallback;
@@ -119,9 +119,14 @@ function mount(root, scope) {
         { key: "Ctrl-Enter", run: () => { run(); return true; } },
       ])),
       EditorView.contentAttributes.of({ "aria-labelledby": `${textarea.id}-label`, "aria-describedby": textarea.getAttribute("aria-describedby") || "" }),
-      EditorView.updateListener.of((update) => { if (update.docChanged) scheduleAddress(); }),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged) return;
+        textarea.value = code();  // the hidden text box keeps the code too (forms, tests, reading tools)
+        scheduleAddress();
+      }),
     ],
   });
+  textarea.value = initial;
   textarea.hidden = true;  // kept in the page: it is what prints and reads when scripts do not run
   textarea.after(view.dom);
   scope.defer(() => view.destroy());
@@ -214,7 +219,8 @@ function mount(root, scope) {
     const next = data.examples[picker.value];
     if (next === undefined) return;
     const edited = !Object.values(data.examples).includes(code());
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+    // One step of its own in the undo history: Ctrl+Z brings the reader's code back.
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next }, annotations: isolateHistory.of("full") });
     body.replaceChildren(element("p", "ai45-console-empty", ui.idle));
     setState("idle");
     say(edited ? ui.example_loaded : "");
