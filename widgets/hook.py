@@ -153,6 +153,9 @@ def island(page: Page | None, config: MkDocsConfig, root: str) -> dict[str, Any]
         "indexURL": py.index_url,
         "lockFileURL": py.lock_url,
         "packages": list(PACKAGES),
+        # The memory snapshot a repeat visit starts from (widgets/js/snapshot.js), once the service worker
+        # keeps it; None when the build could not make one.
+        "snapshot": py.snapshot,
         "serviceWorker": SERVICE_WORKER,
         "keep": sorted([*ui.files, *(py.files if engine else ())]),
     }
