@@ -9,6 +9,7 @@ it forever, and HTML from one deploy can never meet JavaScript from another.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -22,7 +23,7 @@ STYLESHEETS = (ROOT / "widgets" / "ai45.css", ROOT / "widgets" / "learn.css")
 """Widgets and charts; learning pages (exercises, QR-coded links, the printable worksheet). One file is served."""
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 BUILD = ROOT / "build"
-ENTRIES = ("ai45.js", "worker.js")
+ENTRIES = ("ai45.js", "boot.js", "worker.js")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Bundle:
     folder: str
     """Site path of the fingerprinted folder, e.g. ``assets/ai45/ui-0123abcd4567/``."""
     files: dict[str, Path]
+    imports: dict[str, tuple[str, ...]]
+    """Each output's static imports (file names in the folder): what to modulepreload with it."""
 
     def url(self, name: str) -> str:
         """Site path of one output (``ai45.js``, ``worker.js``, ``ai45.css``)."""
@@ -58,7 +61,8 @@ def bundle() -> Bundle:
         tmp.mkdir(parents=True)
         subprocess.run([str(ESBUILD), *(str(SOURCES / e) for e in ENTRIES), "--bundle", "--format=esm",
                         "--splitting", "--minify", "--target=es2020", f"--outdir={tmp}", "--entry-names=[name]",
-                        "--chunk-names=chunk-[hash]", "--legal-comments=none", "--log-level=warning"],
+                        "--chunk-names=chunk-[hash]", "--legal-comments=none", "--log-level=warning",
+                        f"--metafile={tmp / 'meta.json'}"],
                        check=True)
         joined = tmp / "joined.css"
         joined.write_text("\n".join(p.read_text(encoding="utf-8") for p in STYLESHEETS), encoding="utf-8")
@@ -68,10 +72,14 @@ def bundle() -> Bundle:
         shutil.rmtree(cached, ignore_errors=True)
         tmp.rename(cached)
         (cached / "done").write_text("", encoding="utf-8")
-    outputs = sorted(p for p in cached.iterdir() if p.name != "done")
+    meta = json.loads((cached / "meta.json").read_text(encoding="utf-8"))
+    imports = {Path(out).name: tuple(Path(i["path"]).name for i in info.get("imports", [])
+                                     if i.get("kind") == "import-statement")
+               for out, info in meta["outputs"].items()}
+    outputs = sorted(p for p in cached.iterdir() if p.name not in ("done", "meta.json"))
     digest = hashlib.sha256()
     for path in outputs:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     folder = f"assets/ai45/ui-{digest.hexdigest()[:12]}/"
-    return Bundle(folder, {folder + p.name: p for p in outputs})
+    return Bundle(folder, {folder + p.name: p for p in outputs}, imports)
 

@@ -133,6 +133,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # navigation and carries the widgets' URL state across.)
     config.extra["alternate"] = _alternates(page)
     context["ai45_config"] = island(page, config, context["base_url"] or ".")
+    if context["ai45_config"]["engine"]:
+        # Start the engine from <head>, while the rest of the page is parsed (widgets/js/boot.js).
+        ui = bundle()
+        context["ai45_boot"] = {"script": ui.url("boot.js"),
+                                "preload": [ui.folder + name for name in ui.imports.get("boot.js", ())]}
     return context
 
 

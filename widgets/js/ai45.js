@@ -41,14 +41,9 @@ function onPage() {
   updateSwitcher(siteRoot(config));
   mountWidgets(config, scope);
   mountExercises(config, scope);
-  if (config.engine) {
-    // Start Python once the page has painted; text-only pages start nothing.
-    const boot = () => { if (scope.alive && engineStatus() === "idle") start(config); };
-    if ("requestIdleCallback" in window) {
-      const id = requestIdleCallback(boot, { timeout: 300 });
-      scope.defer(() => cancelIdleCallback(id));
-    } else scope.timeout(boot, 200);
-  }
+  // Pages with widgets start Python at once (boot.js already did, from <head>, on the first page of the tab);
+  // text-only pages start nothing.
+  if (config.engine && engineStatus() === "idle") start(config);
   keepForOffline(config, scope);
 }
 
