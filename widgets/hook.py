@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))  # the glue imports from source while editing (`make serve`)
 
 import ai45widgets  # noqa: E402
-from ai45widgets.blocks import PLACEHOLDER, Collector  # noqa: E402
+from ai45widgets.blocks import PLACEHOLDER, Collector, keys  # noqa: E402
 from ai45widgets.ui import UI  # noqa: E402
 from bundle import bundle  # noqa: E402
 from runtime import PACKAGES, runtime  # noqa: E402
@@ -89,16 +89,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace each block's placeholder, in page order, by the rendered block. Blocks of one name are keyed in
-    page order ("plane", "plane2", ...), so the same block has the same URL-state name in both languages."""
+    """Replace each block's placeholder, in page order, by the rendered block (keyed by ``blocks.keys``)."""
     lang = _lang(config)
     found = {block.index: block for block in BLOCKS.found}
-    seen: dict[str, int] = {}
+    order = [found[int(m.group(1))] for m in PLACEHOLDER.finditer(html)]
+    names = [" ".join(block.words) for block in order]
+    keyed = {block.index: key for block, key in zip(order, keys(names), strict=True)}
 
     def render(match: re.Match[str]) -> str:
         block = found[int(match.group(1))]
         where = f"{page.file.src_uri}:{block.line or '?'}"
-        name = block.words[0] if len(block.words) == 1 else " ".join(block.words)
+        name = " ".join(block.words)
         if name not in ai45widgets.BLOCK_NAMES:
             raise PluginError(f"{where}: unknown widget block {('ai45 ' + name).strip()!r}; write ```ai45 NAME "
                               f"with NAME one of {', '.join(ai45widgets.BLOCK_NAMES)}")
@@ -107,15 +108,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         except ai45widgets.BlockError as err:
             raise PluginError(f"{page.file.src_uri}:{block.line + err.line if block.line else '?'}: "
                               f"{err}") from None
-        seen[name] = seen.get(name, 0) + 1
-        key = name if seen[name] == 1 else f"{name}{seen[name]}"
         try:
-            return ai45widgets.render_block(name, state, lang, key)
+            return ai45widgets.render_block(name, state, lang, keyed[block.index])
         except ai45widgets.WidgetError as err:
             raise PluginError(f"{where}: {name}: {err}") from None
 
     html = PLACEHOLDER.sub(render, html)
-    if seen:
+    if order:
         page.meta["ai45_engine"] = True
     return html
 
