@@ -1,10 +1,11 @@
 """The causal ladder of trustworthy AGI (可信AGI的"因果之梯"): which rung a set of techniques reaches.
 
-Zhou Bowen's WAIC 2024 speech splits the road to trustworthy AGI into three stages, named after Judea
-Pearl's Ladder of Causation: 泛对齐 Approximate Alignment, 可干预 Intervenable and 能反思 Reflectable (the
-English names are those of the later paper, arXiv 2412.14186). Each stage lines up with one of Pearl's
-rungs: association ("seeing", P(y | x)), intervention ("doing", P(y | do(x))) and counterfactuals
-("imagining", P(y_x | x′, y′)).
+Zhou Bowen's WAIC 2024 speech splits the road to trustworthy AGI into three stages: 泛对齐 Approximate
+Alignment, 可干预 Intervenable and 能反思 Reflectable (the English names are those of the later paper, arXiv
+2412.14186). The speech says only that the ladder's name honours Judea Pearl. Pairing each stage with one of
+Pearl's rungs, in order — association ("seeing", P(y | x)), intervention ("doing", P(y | do(x))) and
+counterfactuals ("imagining", P(y_x | x′, y′)) — is our reading: stage 1 is described by its reliance on
+correlation, stage 2 by intervening, and stage 3 lists counterfactual reasoning among its techniques.
 
 This module holds a bilingual catalogue of the techniques the speech names for each stage (``TECHNIQUES``)
 and, on request, techniques that secondary summaries of the 2024 paper add. Given the techniques you have
@@ -96,7 +97,7 @@ DISCREPANCY: Final[dict[str, str]] = {
 
 @dataclass(frozen=True)
 class Layer(Result):
-    """One layer of the causal ladder and the rung of Pearl's ladder it corresponds to."""
+    """One layer of the causal ladder and the rung of Pearl's ladder we pair it with (our reading)."""
 
     id: str
     rank: int
@@ -229,14 +230,17 @@ ASSUMPTIONS: Final[dict[str, tuple[str, ...]]] = {
         "Each technique is a yes/no tick: the tool counts what you say you use, not how well it works.",
         "The threshold is your choice; neither the speech nor the paper sets one.",
         "A layer counts only when every layer below it also meets the threshold: rungs cannot be skipped.",
-        "Layers follow the speech; summaries of the 2024 paper place RLHF and RLAIF one rung higher.",
+        "Layers follow the speech; summaries of the 2024 paper place RLHF and RLAIF one rung higher. The speech "
+        "says only that the ladder's name honours Judea Pearl: pairing each stage with one of his rungs "
+        "(seeing, doing, imagining) is this site's reading.",
         "The stage is a checklist result, not a measurement of how trustworthy a system is.",
     ),
     "zh": (
         "每项技术只按“是否采用”计数：工具统计的是你填写的采用情况，而不是技术实际效果如何。",
         "门槛由你设定；演讲和论文都没有给出具体数值。",
         "只有下面各层都达到门槛，某一层才计入：梯子不能跳级。",
-        "层级划分以演讲为准；据 2024 年论文的二手摘要，RLHF 和 RLAIF 被放在高一级。",
+        "层级划分以演讲为准；据 2024 年论文的二手摘要，RLHF 和 RLAIF 被放在高一级。演讲只说“因果之梯”"
+        "这个名字是为了致敬朱迪亚·珀尔，把各阶段与珀尔阶梯的各级（观察、行动、想象）一一对应，是本站的解读。",
         "所得阶段只是对照清单的结果，并不衡量一个系统实际有多可信。",
     ),
 }

@@ -38,8 +38,11 @@ Given one capability value C₀ … Cₙ and one safety value S₀ … Sₙ per 
 
 ASSUMPTIONS: 45° only means "equal progress on the two scales you chose". The angle depends entirely on how
 each axis is scaled and in what units; the sources define no metric that makes capability and safety
-comparable. Benchmark scores cap at 100, so gains flatten near the top, and exponential growth that looks
-explosive on a linear axis is a straight line on a log axis. There is no single "current angle of world AI".
+comparable. Benchmark scores cap at 100, so gains flatten near the top. Capability is the horizontal axis, so
+when it grows exponentially while safety grows steadily, the path gets flatter period after period on the index
+and raw scales (each doubling runs twice as far across), and much less so on the log scale, where each doubling
+is an equal step. There is no single "current angle of world AI". The verdict names are this site's own: the
+speech calls a path below 45° "crippled AI" but gives the case above it no name.
 
 >>> r = balance([1, 2, 4, 8], [1, 1.1, 1.2, 1.3])
 >>> round(r.angle_deg, 2), r.verdict, r.sustained
@@ -110,9 +113,11 @@ ASSUMPTIONS: Final[dict[str, tuple[str, ...]]] = {
         "The angle depends entirely on how each axis is scaled and in what units: the same numbers can read "
         "45° as an index and 27° as raw values.",
         "The sources define no metric that makes capability and safety comparable, so 45° only means equal "
-        "progress on the two scales you chose.",
-        "Benchmark scores cap at 100, so gains flatten near the top; exponential growth looks steep on a "
-        "linear axis and straight on a log axis.",
+        "progress on the two scales you chose. The readings are this site's labels: the speech names the case "
+        "below 45° (“crippled AI”) but not the one above, so “over-constrained” is ours.",
+        "Benchmark scores cap at 100, so gains flatten near the top. When capability (across) grows "
+        "exponentially and safety steadily, the path gets flatter each period on the index and raw scales, and "
+        "much less so on the log scale.",
         "There is no single “current angle of world AI”: this measures only the numbers you enter.",
         "The law allows short-term swings; only a run of at least “patience” periods counts as long-term.",
     ),
@@ -120,9 +125,10 @@ ASSUMPTIONS: Final[dict[str, tuple[str, ...]]] = {
         "角度完全取决于每条坐标轴如何缩放、用什么单位：同一组数据，"
         "按定基指数计算是 45°，按原始数值计算可能只有 27°。",
         "现有资料没有给出能让能力与安全相互比较的度量，"
-        "所以这里的 45° 只表示“在你选定的两种尺度上进展相等”。",
-        "基准测试分数以 100 为上限，越接近满分涨幅越小；"
-        "指数级增长在线性坐标上显得陡峭，在对数坐标上却是一条直线。",
+        "所以这里的 45° 只表示“在你选定的两种尺度上进展相等”。各项判断的名称是本站起的："
+        "演讲给低于 45° 的情形起了名字（“跛脚的AI”），高于 45° 的却没有，“安全约束过度”是本站的说法。",
+        "基准测试分数以 100 为上限，越接近满分涨幅越小。能力（横轴）指数级增长、安全匀速增长时，"
+        "按定基指数或原始数值计算，路径一期比一期平；按对数计算，变平的程度要小得多。",
         "不存在一个“当前全球 AI 的角度”：这里只计算你输入的数据。",
         "平衡律允许短期波动；只有连续偏离达到设定的周期数，才算长期偏离。",
     ),
