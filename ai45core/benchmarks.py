@@ -66,8 +66,8 @@ __all__ = [
 ]
 
 # The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
-# documentation in Chinese, with the same examples, which doctest runs too (``__test__``). A line that
-# ends in a backslash continues its paragraph, because a line break inside Chinese text shows as a space.
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
 METHODS_ZH: Final = """\
 改进前后的基准测试分数：绝对变化与相对变化，以及为什么平均的方式很重要。
 
@@ -99,12 +99,7 @@ METHODS_ZH: Final = """\
 
 前提假设：从低基线出发，相对提升会显得很大；两种平均回答的是不同的问题；“同一单位下的”能力提升是你自己的断言，\
 资料并没有提供。
-
->>> r = compare([38.2], [90.5], names=["SIUO"])
->>> round(r.benchmarks[0].change_points, 1), round(r.benchmarks[0].change_pct, 1)
-(52.3, 136.9)
 """
-__test__: Final = {"METHODS_ZH": METHODS_ZH}
 
 PARAMS: Final = ("preset", "names", "before", "after", "max_score", "capability_gain", "scale", "average",
                  "tolerance_deg")

@@ -11,8 +11,8 @@ resources into progress with the same diminishing-returns curve f:
 * ``log`` returns: f(x) = ln(1 + k·x), with k = ``scale_k`` (default 1): returns fall off faster as x grows;
 * e (``efficiency``, default 1) is how much safety progress one unit of resources buys relative to capability.
 
-A share of 0 gives 0° and a share of 1 gives 90°. The balanced share s* gives 45°, i.e. e · f(s*) = f(1 − s*).
-For power returns it has the closed form s* = 1/(1 + e^(1/α)); for log returns f is increasing, so
+A share of 0 gives 0° and a share of 1 gives 90°. The balanced share s∗ gives 45°, i.e. e · f(s∗) = f(1 − s∗).
+For power returns it has the closed form s∗ = 1/(1 + e^(1/α)); for log returns f is increasing, so
 e · f(s) − f(1 − s) rises from below 0 to above 0 and bisection (on the log-odds ln(s/(1 − s)), which keeps
 shares near 0 and near 1 equally precise) finds the one root.
 
@@ -66,8 +66,8 @@ __all__ = [
 ]
 
 # The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
-# documentation in Chinese, with the same examples, which doctest runs too (``__test__``). A line that
-# ends in a backslash continues its paragraph, because a line break inside Chinese text shows as a space.
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
 METHODS_ZH: Final = """\
 失衡背后的资源分配：投入安全的资源占比如何变成一个角度。
 
@@ -80,8 +80,8 @@ METHODS_ZH: Final = """\
 * ``log``（对数回报）：f(x) = ln(1 + k·x)，k = ``scale_k``（默认 1）：x 越大，回报下降得越快；
 * e（``efficiency``，默认 1）是同样一份资源带来的安全进展相对能力进展的倍数。
 
-占比为 0 时角度为 0°，占比为 1 时为 90°。平衡占比 s* 使角度恰为 45°，即 e · f(s*) = f(1 − s*)。\
-幂函数回报有闭式解 s* = 1/(1 + e^(1/α))；对数回报下 f 单调递增，e · f(s) − f(1 − s) 从负值升到正值，\
+占比为 0 时角度为 0°，占比为 1 时为 90°。平衡占比 s∗ 使角度恰为 45°，即 e · f(s∗) = f(1 − s∗)。\
+幂函数回报有闭式解 s∗ = 1/(1 + e^(1/α))；对数回报下 f 单调递增，e · f(s) − f(1 − s) 从负值升到正值，\
 于是用二分法求出唯一的根（在对数几率 ln(s/(1 − s)) 上二分，使接近 0 和接近 1 的占比同样精确）。
 
 多个维度（``shares``：每个维度一个安全占比，例如人才、商业驱动、算力；最多 20 个，\
@@ -94,14 +94,7 @@ METHODS_ZH: Final = """\
 不到 1% 用于对齐或安全”这一数字只见于一篇演讲报道，没有说明方法；:data:`CLAIMED_COMPUTE_SAFETY_SHARE` 带着这一标注\
 收录它，只作为来自一种说法的上限，绝不当作数据。算力占比说明不了任何具体模型有多安全，\
 而且算力也不只用于预训练和对齐。
-
->>> r = split(0.01)
->>> round(r.angle_deg, 2), r.balanced_safety_share, r.verdict
-(5.74, 0.5, 'safety_lagging')
->>> round(split(0.3, efficiency=4).balanced_safety_share, 4)
-0.0588
 """
-__test__: Final = {"METHODS_ZH": METHODS_ZH}
 
 PARAMS: Final = ("safety_share", "shares", "weights", "dimensions", "returns", "alpha", "efficiency",
                  "scale_k", "tolerance_deg")

@@ -64,8 +64,8 @@ __all__ = [
 ]
 
 # The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
-# documentation in Chinese, with the same examples, which doctest runs too (``__test__``). A line that
-# ends in a backslash continues its paragraph, because a line break inside Chinese text shows as a space.
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
 METHODS_ZH: Final = """\
 可信AGI的“因果之梯”：一组技术能登上哪一级。
 
@@ -91,14 +91,7 @@ P(y | x)）、干预（“行动”，P(y | do(x))）和反事实（“想象”
 它在前文把 SFT、RLHF、RLAIF 和 SuperAlignment 列为把人类偏好传递给模型的方法。因此，\
 把这四项算在第一阶段是本站对演讲的解读；据论文的二手摘要，SFT 同样在这一层，RLHF 和 RLAIF 却在可干预层。\
 仅见于论文的技术按二手摘要归层；这些归类和它们的中文名称都尚未对照论文原文核实。
-
->>> r = climb(["sft", "rlhf", "human_in_the_loop"])
->>> r.stage, r.stage_layer, r.next_layer, r.next_needed
-(1, 'approximate', 'intervenable', 1)
->>> [t.id for t in r.next_candidates]
-['mech_interp', 'adversarial_drills']
 """
-__test__: Final = {"METHODS_ZH": METHODS_ZH}
 
 SPEECH: Final = "speech"
 PAPER: Final = "paper (secondary summary)"

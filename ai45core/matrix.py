@@ -59,8 +59,8 @@ __all__ = [
 ]
 
 # The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
-# documentation in Chinese, with the same examples, which doctest runs too (``__test__``). A line that
-# ends in a backslash continues its paragraph, because a line break inside Chinese text shows as a space.
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
 METHODS_ZH: Final = """\
 可信AGI矩阵（本站译名）：五个可信等级与因果之梯三层的交叉。
 
@@ -89,12 +89,7 @@ METHODS_ZH: Final = """\
 
 前提假设：勾选一个格子是你的判断，不是工具运行的测试；各等级依赖哪些层，是本站对二手摘要的解读；\
 各等级的中文名称为本站译名（没有找到官方名称）。
-
->>> r = assess(["perception:approximate", "reasoning:approximate", "reasoning:intervenable"])
->>> r.highest_level, r.highest_level_id, r.next_missing
-(2, 'reasoning', ('decision:approximate', 'decision:intervenable'))
 """
-__test__: Final = {"METHODS_ZH": METHODS_ZH}
 
 
 @dataclass(frozen=True)

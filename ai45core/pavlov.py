@@ -72,8 +72,8 @@ __all__ = [
 ]
 
 # The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
-# documentation in Chinese, with the same examples, which doctest runs too (``__test__``). A line that
-# ends in a backslash continues its paragraph, because a line break inside Chinese text shows as a space.
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
 METHODS_ZH: Final = """\
 巴甫洛夫的狗：只看相关性的学习者，为什么在世界受到干预时会出错。
 
@@ -109,14 +109,7 @@ P(F | ¬B) 没有定义，模块报错 ``bell_always_rings``——铃声从不�
 
 前提假设：只有两个“是/否”变量；各项概率由读者给出，并非从任何实验中测得；两种错误代价相同；\
 这是说明相关性为何会误导人的玩具模型，不是任何 AI 系统的模型。
-
->>> r = pavlov()
->>> round(r.p_food_given_bell, 12), r.p_food_do_bell
-(0.9, 0.5)
->>> round(r.correlation.train_error, 12), r.correlation.deploy_error, r.causal.deploy_error
-(0.1, 0.5, 0.5)
 """
-__test__: Final = {"METHODS_ZH": METHODS_ZH}
 
 MAX_TRIALS: Final = 20_000
 """Largest simulation accepted (n training plus n deployment trials): enough for the simulated frequencies to

@@ -81,8 +81,8 @@ __all__ = [
 ]
 
 # The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
-# documentation in Chinese, with the same examples, which doctest runs too (``__test__``). A line that
-# ends in a backslash continues its paragraph, because a line break inside Chinese text shows as a space.
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
 METHODS_ZH: Final = """\
 能力–安全坐标平面：AI 进展沿什么角度攀升，是否保持在 45° 附近。
 
@@ -122,18 +122,7 @@ x′ = xᵢ；``minmax``（最小–最大归一化）x′ = (xᵢ − lo)/(hi �
 所以能力指数级增长、安全匀速增长时，按定基指数或原始数值计算，路径一期比一期平（每翻一番，向右走的距离就加倍）；\
 按对数计算，每次翻番都是同样长的一步，变平的程度要小得多。不存在一个“当前全球 AI 的角度”。\
 各项判断的名称是本站起的：演讲把低于 45° 的情形称为“跛脚的AI”，高于 45° 的情形却没有命名。
-
->>> r = balance([1, 2, 4, 8], [1, 1.1, 1.2, 1.3])
->>> round(r.angle_deg, 2), r.verdict, r.sustained
-(2.45, 'safety_lagging', True)
->>> round(balance([1, 2, 4, 8], [1, 1.1, 1.2, 1.3], scale="log").angle_deg, 2)
-7.19
->>> balance([10, 20, 40], [5, 10, 20]).angle_deg
-45.0
->>> round(balance([10, 20, 40], [5, 10, 20], scale="raw").angle_deg, 2)
-26.57
 """
-__test__: Final = {"METHODS_ZH": METHODS_ZH}
 
 PARAMS: Final = ("capability", "safety", "labels", "scale", "capability_range", "safety_range",
                  "tolerance_deg", "patience", "window", "horizon")

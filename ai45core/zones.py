@@ -57,8 +57,8 @@ __all__ = [
 ]
 
 # The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
-# documentation in Chinese, with the same examples, which doctest runs too (``__test__``). A line that
-# ends in a backslash continues its paragraph, because a line break inside Chinese text shows as a space.
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
 METHODS_ZH: Final = """\
 红线与黄线：在你设定的阈值下，每个风险领域落在哪个区。
 
@@ -85,12 +85,7 @@ METHODS_ZH: Final = """\
 “红线”有两种用法，本模块把它们分开（见 ``LINE_NOTES``）：2024 年的论文（arXiv 2412.14186，据二手摘要）\
 把红线和黄线画成能力–安全坐标平面上的概念边界；2025 年的报告则为每个风险领域各设一对阈值。\
 本模块实现的是 2025 年按领域划分的方案。
-
->>> r = classify([("cyber", 30, 40, 80), ("persuasion", 40, 40, 80)])
->>> [d.zone for d in r.domains], r.overall
-(['green', 'yellow'], 'yellow')
 """
-__test__: Final = {"METHODS_ZH": METHODS_ZH}
 
 MAX_ROWS: Final = 100
 """Most risk domains accepted in one request."""

@@ -249,13 +249,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def methods_markdown(lang: str) -> str:
     """The Methods page body: for each computation its assumptions and its documentation, in the page language
-    (the Chinese documentation is each module's ``METHODS_ZH``, the English its docstring)."""
+    (in Chinese each module's ``METHODS_ZH``, followed by its docstring's examples)."""
     parts = []
     for name in ai45core.NAMES:
         module = getattr(ai45core, name)
         doc = module.__doc__ or ""
-        if lang == "zh":
-            doc = getattr(module, "METHODS_ZH", doc)
+        if lang == "zh" and hasattr(module, "METHODS_ZH"):
+            doc = f"{module.METHODS_ZH.rstrip()}\n\n{doc[doc.find('>>>'):] if '>>>' in doc else ''}"
         _, _, body = doc.strip().partition("\n")
         title = ai45widgets.VIEWS[name].title
         parts.append(f"## `{name}` — {title.get(lang, title['en'])} {{ #{name} }}\n")

@@ -1,8 +1,8 @@
 """Each computation's documentation in Chinese (``METHODS_ZH``), shown on the Chinese Methods page (issue 12).
 
-The English Methods page shows the module docstrings; the Chinese one shows these texts. They must carry the
-same examples (doctest runs both), read as Chinese, and contain no line break inside Chinese text (a browser
-shows it as a space between characters).
+The English Methods page shows the module docstrings; the Chinese one shows these texts, followed by the
+docstring's own examples. They must say as much as the English, read as Chinese, and contain no line break
+inside Chinese text (a browser shows it as a space between characters).
 """
 
 from __future__ import annotations
@@ -37,10 +37,9 @@ def prose(text: str, *, joined: bool = True) -> list[str]:
 
 
 @pytest.mark.parametrize("module", MODULES, ids=ai45core.NAMES)
-def test_same_examples_as_the_docstring(module: ModuleType) -> None:
-    assert examples(module.__doc__ or "")
-    assert examples(module.METHODS_ZH) == examples(module.__doc__ or "")
-    assert module.__test__ == {"METHODS_ZH": module.METHODS_ZH}  # so doctest runs the Chinese page's examples
+def test_examples_are_left_to_the_docstring(module: ModuleType) -> None:
+    assert examples(module.__doc__ or "")  # the page shows these under the Chinese text too
+    assert not examples(module.METHODS_ZH) and ">>>" not in module.METHODS_ZH
 
 
 @pytest.mark.parametrize("module", MODULES, ids=ai45core.NAMES)
@@ -62,4 +61,4 @@ def test_no_line_break_inside_chinese_text(module: ModuleType) -> None:
 def test_the_checks_can_fail() -> None:
     assert _ENGLISH_RUN.search("Given one capability value per period")
     assert not _ENGLISH_RUN.search(_INLINE.sub("", "报告（*Frontier AI Risk Management Framework*）用两条线"))
-    assert examples(">>> 1 + 1\n3\n") != examples(">>> 1 + 1\n2\n")
+    assert examples("文字\n\n>>> 1 + 1\n2\n")
