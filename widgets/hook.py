@@ -255,12 +255,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def methods_markdown(lang: str) -> str:
-    """The Methods page body: for each computation its assumptions (page language) and its documentation."""
+    """The Methods page body: for each computation its assumptions and its documentation, in the page language
+    (in Chinese each module's ``METHODS_ZH``, followed by its docstring's examples)."""
     parts = []
     for name in ai45core.NAMES:
         module = getattr(ai45core, name)
-        doc = (module.__doc__ or "").strip()
-        _, _, body = doc.partition("\n")
+        doc = module.__doc__ or ""
+        if lang == "zh" and hasattr(module, "METHODS_ZH"):
+            doc = f"{module.METHODS_ZH.rstrip()}\n\n{doc[doc.find('>>>'):] if '>>>' in doc else ''}"
+        _, _, body = doc.strip().partition("\n")
         title = ai45widgets.VIEWS[name].title
         parts.append(f"## `{name}` — {title.get(lang, title['en'])} {{ #{name} }}\n")
         assumptions = getattr(module, "ASSUMPTIONS", {}).get(lang, ())
@@ -268,8 +271,7 @@ def methods_markdown(lang: str) -> str:
             parts.append(("**前提假设**" if lang == "zh" else "**Assumptions**") + "\n")
             parts.extend(f"- {a}" for a in assumptions)
             parts.append("")
-        label = ("代码中的技术说明（英文，自动生成）" if lang == "zh"
-                 else "Technical description (generated from the code)")
+        label = "技术说明（由代码文档生成）" if lang == "zh" else "Technical description (generated from the code)"
         parts.append(f'??? note "{label}"\n')
         parts.extend(("    " + line if line.strip() else "") for line in _rst_to_markdown(body.strip()))
         parts.append("")
@@ -284,6 +286,7 @@ def _rst_to_markdown(text: str) -> list[str]:
     Markdown code spans and fenced blocks."""
     text = re.sub(r":(?:func|class|mod|data|attr):`~?([^`]+)`", r"`\1`", text)
     text = re.sub(r"``([^`]+)``", r"`\1`", text)
+    text = re.sub(r"(?m)^ {3}(?=\S)", " " * 4, text)  # a numbered item's continuation: Markdown wants 4 spaces
     out: list[str] = []
     lines = text.splitlines()
     i = 0

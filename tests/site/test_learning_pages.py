@@ -8,6 +8,7 @@ import math
 import re
 import sys
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -206,7 +207,7 @@ def test_only_worksheet_pages_get_the_a4_rule() -> None:
 
     class Config:
         site_url = "https://example.org/"
-        theme = {"language": "en"}
+        theme: ClassVar[dict[str, str]] = {"language": "en"}
 
     sheet = handout.on_page_content('<div class="ai45-worksheet">x</div>', Page(), Config(), None)  # type: ignore[arg-type]
     other = handout.on_page_content("<p>x</p>", Page(), Config(), None)  # type: ignore[arg-type]
