@@ -482,8 +482,8 @@ def lighthouse(url: str, pages: list[str], folder: Path, log: Callable[[str], No
     env = {**os.environ, **({"CHROME_PATH": chrome} if chrome else {})}
     npx = [str(ROOT / "node_modules" / ".bin" / "lighthouse")]  # pinned in package-lock.json
     try:
-        version = subprocess.run([*npx, "--version"], env=env, capture_output=True, text=True, timeout=600,
-                                 check=True).stdout.strip()
+        version = subprocess.run([*npx, "--version"], env=env, capture_output=True, text=True, encoding="utf-8",
+                                 timeout=600, check=True).stdout.strip()
     except (subprocess.SubprocessError, OSError) as err:
         return {"error": f"lighthouse unavailable: {err}"}
     results: dict[str, Any] = {"version": version, "pages": {}}
@@ -495,7 +495,7 @@ def lighthouse(url: str, pages: list[str], folder: Path, log: Callable[[str], No
                "--only-categories=performance,accessibility,best-practices,seo",
                "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
         try:
-            subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, check=True)
+            subprocess.run(cmd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300, check=True)
             report = json.loads(out.read_text(encoding="utf-8"))
         except (subprocess.SubprocessError, OSError, ValueError) as err:
             stderr = getattr(err, "stderr", "") or ""

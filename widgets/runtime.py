@@ -90,7 +90,7 @@ def _make_snapshot(out: Path) -> dict[str, object] | None:
     if os.environ.get("AI45_SNAPSHOT") == "0" or (out / "no-snapshot").exists():
         return None
     done = subprocess.run(["node", str(ROOT / "scripts" / "make-snapshot.mjs"), "--pyodide", str(PYODIDE),
-                           "--py", str(out), "--out-dir", str(out)], capture_output=True, text=True)
+                           "--py", str(out), "--out-dir", str(out)], capture_output=True, text=True, encoding="utf-8")
     if done.returncode != 0 or not manifest.exists():
         (out / "no-snapshot").write_text(done.stdout + done.stderr, encoding="utf-8")
         print(f"warning: no Pyodide snapshot, readers get the normal start: {(done.stderr or done.stdout)[-300:]}",

@@ -227,7 +227,7 @@ def _changed_copy(tmp: Path) -> Path:
     """The project as it is now, with ai45core and the stylesheet changed: a new runtime and new browser code."""
     copy = tmp / "next"
     files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                           text=True, check=True).stdout.split()
+                           text=True, encoding="utf-8", check=True).stdout.split()
     for name in files:
         source = ROOT / name
         if source.is_file():
