@@ -65,6 +65,42 @@ __all__ = [
     "from_params",
 ]
 
+# The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
+METHODS_ZH: Final = """\
+改进前后的基准测试分数：绝对变化与相对变化，以及为什么平均的方式很重要。
+
+关于安全的说法，通常以基准测试表格的形式出现：基座模型的分数、调优后模型的分数，再加上一个醒目的百分比。\
+:func:`compare` 接收这两行分数，对每项基准报告：
+
+* 绝对变化（改进后 − 改进前，单位为分）和相对变化（改进后 − 改进前）/改进前 × 100 %；基线为 0 时无法计算相对变化：\
+结果为 None，并附说明（绝不给出 ∞）；
+* 剩余空间被填补的比例（改进后 − 改进前）/（满分 − 改进前）× 100 %，因为分数以 ``max_score``（默认 100）为上限，\
+越接近满分涨幅越小；
+* 哪些基准下降了：下降一律列出，绝不会被平均掉。
+
+对全部基准，它同时给出两种汇总，只要各项基线不同，两者就不相等：**平均分的相对变化**，\
+即（改进后平均分 − 改进前平均分）/改进前平均分；以及**各项相对变化的平均**，它给起点低的基准大得多的权重。\
+一个醒目的百分比如果不说明是哪一种（或者两种都不是），就无法核对。
+
+如果你给出 ``capability_gain``（能力提升），安全提升就成为能力–安全坐标平面上的一个点，\
+并按与 :mod:`ai45core.plane` 相同的规则得到角度和判断。在 ``raw`` 尺度上（默认），\
+安全提升是平均分的变化（单位为分）；在 ``index`` 尺度上，它是平均分的相对变化（百分比），\
+此时 ``capability_gain`` 也按百分比理解。不给能力提升就没有角度：资料中没有单位可比的能力数字。
+
+预设（``preset``）收录了 SafeWork-R1 模型卡（https://huggingface.co/AI45Research/SafeWork-R1；\
+论文见 https://arxiv.org/abs/2507.18576）中的两张表：``safework_safety``（四项安全基准，\
+基座模型 Qwen2.5-VL-72B → SafeWork-R1，并附 GPT-4.1、Gemini 2.5 Pro 和 Claude Opus 4 作对比）\
+和 ``safework_values``（FLAMES 和三项 M³oralBench 分数）。按安全基准表计算，平均分的变化约为 +41%，\
+各项提升的平均约为 +54%；论文摘要报告的平均提升是 46.54%，没有说明方法，这张表按哪种算法都得不出这个数。\
+模型卡自带的“Avg.”一栏按原样显示（``stated_mean_*``），从不重新计算：在价值观基准表中，\
+它与表中显示的四项分数对不上。
+
+前提假设：从低基线出发，相对提升会显得很大；两种平均回答的是不同的问题；“同一单位下的”能力提升是你自己的断言，\
+资料并没有提供。
+"""
+
 PARAMS: Final = ("preset", "names", "before", "after", "max_score", "capability_gain", "scale", "average",
                  "tolerance_deg")
 """Parameter names accepted by :func:`from_params`."""

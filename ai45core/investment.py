@@ -11,8 +11,8 @@ resources into progress with the same diminishing-returns curve f:
 * ``log`` returns: f(x) = ln(1 + k·x), with k = ``scale_k`` (default 1): returns fall off faster as x grows;
 * e (``efficiency``, default 1) is how much safety progress one unit of resources buys relative to capability.
 
-A share of 0 gives 0° and a share of 1 gives 90°. The balanced share s* gives 45°, i.e. e · f(s*) = f(1 − s*).
-For power returns it has the closed form s* = 1/(1 + e^(1/α)); for log returns f is increasing, so
+A share of 0 gives 0° and a share of 1 gives 90°. The balanced share s∗ gives 45°, i.e. e · f(s∗) = f(1 − s∗).
+For power returns it has the closed form s∗ = 1/(1 + e^(1/α)); for log returns f is increasing, so
 e · f(s) − f(1 − s) rises from below 0 to above 0 and bisection (on the log-odds ln(s/(1 − s)), which keeps
 shares near 0 and near 1 equally precise) finds the one root.
 
@@ -64,6 +64,37 @@ __all__ = [
     "from_params",
     "split",
 ]
+
+# The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
+METHODS_ZH: Final = """\
+失衡背后的资源分配：投入安全的资源占比如何变成一个角度。
+
+演讲把能力–安全坐标平面上那条一边倒的路径归因于投入不均：研究是否体系化、人才密集度、商业驱动力和算力投入。\
+本模块是对这一说法刻意简化的模型。资源中比例 s 投入安全，1 − s 投入能力；\
+两边用同一条收益递减的曲线 f 把资源转化为进展：
+
+* 能力进展 P_c = f(1 − s)，安全进展 P_s = e · f(s)，角度 θ = atan2(P_s, P_c)（单位为度）；
+* ``power``（幂函数回报，默认）：f(x) = x^α，0 < α ≤ 1（默认 α = 0.5：资源翻两番，进展翻一番；α = 1 即成正比）；
+* ``log``（对数回报）：f(x) = ln(1 + k·x)，k = ``scale_k``（默认 1）：x 越大，回报下降得越快；
+* e（``efficiency``，默认 1）是同样一份资源带来的安全进展相对能力进展的倍数。
+
+占比为 0 时角度为 0°，占比为 1 时为 90°。平衡占比 s∗ 使角度恰为 45°，即 e · f(s∗) = f(1 − s∗)。\
+幂函数回报有闭式解 s∗ = 1/(1 + e^(1/α))；对数回报下 f 单调递增，e · f(s) − f(1 − s) 从负值升到正值，\
+于是用二分法求出唯一的根（在对数几率 ln(s/(1 − s)) 上二分，使接近 0 和接近 1 的占比同样精确）。
+
+多个维度（``shares``：每个维度一个安全占比，例如人才、商业驱动、算力；最多 20 个，\
+可另给权重 ``weights`` 和名称 ``dimensions``）：每一边的进展是各维度进展的加权几何平均，P = Π f(xⱼ)^(wⱼ/Σw)。\
+各维度相互补充：哪一边在任何一个维度上一无所得，它的总进展就是零。每个维度还各有自己的角度和*平衡占比*：\
+其他维度不变、只调整这一维度时，使整条路径达到 45° 所需的占比（如果另一维度让某一边一无所得，任何占比都做不到，\
+此时为 None）。``safety_share``（单一占比）和 ``shares``（多个占比）只能给其中一个。
+
+前提假设：这是一个玩具模型，不是测量。效率系数和回报曲线的形状都没有人测量过。“99% 的算力用于预训练、\
+不到 1% 用于对齐或安全”这一数字只见于一篇演讲报道，没有说明方法；:data:`CLAIMED_COMPUTE_SAFETY_SHARE` 带着这一标注\
+收录它，只作为来自一种说法的上限，绝不当作数据。算力占比说明不了任何具体模型有多安全，\
+而且算力也不只用于预训练和对齐。
+"""
 
 PARAMS: Final = ("safety_share", "shares", "weights", "dimensions", "returns", "alpha", "efficiency",
                  "scale_k", "tolerance_deg")

@@ -1,10 +1,11 @@
 """The causal ladder of trustworthy AGI (可信AGI的"因果之梯"): which rung a set of techniques reaches.
 
-Zhou Bowen's WAIC 2024 speech splits the road to trustworthy AGI into three stages, named after Judea
-Pearl's Ladder of Causation: 泛对齐 Approximate Alignment, 可干预 Intervenable and 能反思 Reflectable (the
-English names are those of the later paper, arXiv 2412.14186). Each stage lines up with one of Pearl's
-rungs: association ("seeing", P(y | x)), intervention ("doing", P(y | do(x))) and counterfactuals
-("imagining", P(y_x | x′, y′)).
+Zhou Bowen's WAIC 2024 speech splits the road to trustworthy AGI into three stages: 泛对齐 Approximate
+Alignment, 可干预 Intervenable and 能反思 Reflectable (the English names are those of the later paper, arXiv
+2412.14186). The speech says only that the ladder's name honours Judea Pearl. Pairing each stage with one of
+Pearl's rungs, in order — association ("seeing", P(y | x)), intervention ("doing", P(y | do(x))) and
+counterfactuals ("imagining", P(y_x | x′, y′)) — is our reading: stage 1 is described by its reliance on
+correlation, stage 2 by intervening, and stage 3 lists counterfactual reasoning among its techniques.
 
 This module holds a bilingual catalogue of the techniques the speech names for each stage (``TECHNIQUES``)
 and, on request, techniques that secondary summaries of the 2024 paper add. Given the techniques you have
@@ -62,6 +63,36 @@ __all__ = [
     "from_params",
 ]
 
+# The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
+METHODS_ZH: Final = """\
+可信AGI的“因果之梯”：一组技术能登上哪一级。
+
+周伯文在 WAIC 2024 的演讲中把通往可信AGI的道路分为三个阶段：泛对齐、可干预和能反思（英文名\
+称 Approximate Alignment、Intervenable、Reflectable 取自后来的论文 arXiv 2412.14186）。\
+演讲只说这架梯子的名字是为了致敬朱迪亚·珀尔（Judea Pearl）。把各阶段按顺序与珀尔阶梯的各级对应起来——关联（“观察”，\
+P(y | x)）、干预（“行动”，P(y | do(x))）和反事实（“想象”，P(y_x | x′, y′)）——是本站的解读：\
+演讲说第一阶段依赖相关性，第二阶段靠干预起作用，第三阶段的技术里有反事实推理。
+
+本模块收录一份中英双语的技术目录（``TECHNIQUES``），列出演讲为各阶段点到的技术；\
+需要时还可加入 2024 年论文的二手摘要所补充的技术。根据你已采用的技术，它对每一层 L（其目录技术集合为 T_L）计算：
+
+    coverage(L) = |adopted ∩ T_L| / |T_L|
+    当 coverage(L) ≥ t，即 |adopted ∩ T_L| ≥ ⌈t · |T_L|⌉ 时，L 达到门槛 t
+
+以及**已达到的阶段**：使第 1 … k 层都达到门槛的最大 k（第一层未达到时为 0）。断层之上的层不计入——梯子不能跳级。\
+对于下一级，它列出该层尚未采用的技术，以及还需采用几项。比较时按输入的原样使用门槛（0.1 就是十分之一，\
+而不是它的二进制近似值），所以 10 项中采用 1 项即达到 t = 0.1。
+
+前提假设：采用一项技术只是“是/否”的勾选，不衡量做得好不好；同一层内各项技术权重相同；\
+门槛由你设定（资料中没有给出）。演讲和后来的论文对某项技术所属层级看法不同时，目录以演讲为准，\
+并在 ``paper_layer`` 中记下论文的位置。演讲把“当前最前沿的人类偏好对齐技术”归入第一阶段，但没有点名具体技术；\
+它在前文把 SFT、RLHF、RLAIF 和 SuperAlignment 列为把人类偏好传递给模型的方法。因此，\
+把这四项算在第一阶段是本站对演讲的解读；据论文的二手摘要，SFT 同样在这一层，RLHF 和 RLAIF 却在可干预层。\
+仅见于论文的技术按二手摘要归层；这些归类和它们的中文名称都尚未对照论文原文核实。
+"""
+
 SPEECH: Final = "speech"
 PAPER: Final = "paper (secondary summary)"
 
@@ -96,7 +127,7 @@ DISCREPANCY: Final[dict[str, str]] = {
 
 @dataclass(frozen=True)
 class Layer(Result):
-    """One layer of the causal ladder and the rung of Pearl's ladder it corresponds to."""
+    """One layer of the causal ladder and the rung of Pearl's ladder we pair it with (our reading)."""
 
     id: str
     rank: int
@@ -229,14 +260,17 @@ ASSUMPTIONS: Final[dict[str, tuple[str, ...]]] = {
         "Each technique is a yes/no tick: the tool counts what you say you use, not how well it works.",
         "The threshold is your choice; neither the speech nor the paper sets one.",
         "A layer counts only when every layer below it also meets the threshold: rungs cannot be skipped.",
-        "Layers follow the speech; summaries of the 2024 paper place RLHF and RLAIF one rung higher.",
+        "Layers follow the speech; summaries of the 2024 paper place RLHF and RLAIF one rung higher. The speech "
+        "says only that the ladder's name honours Judea Pearl: pairing each stage with one of his rungs "
+        "(seeing, doing, imagining) is this site's reading.",
         "The stage is a checklist result, not a measurement of how trustworthy a system is.",
     ),
     "zh": (
         "每项技术只按“是否采用”计数：工具统计的是你填写的采用情况，而不是技术实际效果如何。",
         "门槛由你设定；演讲和论文都没有给出具体数值。",
         "只有下面各层都达到门槛，某一层才计入：梯子不能跳级。",
-        "层级划分以演讲为准；据 2024 年论文的二手摘要，RLHF 和 RLAIF 被放在高一级。",
+        "层级划分以演讲为准；据 2024 年论文的二手摘要，RLHF 和 RLAIF 被放在高一级。演讲只说“因果之梯”"
+        "这个名字是为了致敬朱迪亚·珀尔，把各阶段与珀尔阶梯的各级（观察、行动、想象）一一对应，是本站的解读。",
         "所得阶段只是对照清单的结果，并不衡量一个系统实际有多可信。",
     ),
 }

@@ -58,6 +58,39 @@ __all__ = [
     "from_params",
 ]
 
+# The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
+METHODS_ZH: Final = """\
+可信AGI矩阵（本站译名）：五个可信等级与因果之梯三层的交叉。
+
+2024 年的论文（*Towards AI-45° Law*，arXiv 2412.14186）定义了可信AGI的五个“各有侧重、逐级递进”的等级——感知可信、\
+推理可信、决策可信、自主可信和协作可信——并把 *Matrix of Trustworthy AGI*（可信AGI矩阵）列为关键词之一。\
+说这个矩阵把五个等级与因果之梯的三层（泛对齐、可干预、能反思）交叉，出自论文的二手摘要；\
+论文本身的文字我们未能读到。一个格子就是一对（等级, 层），写作 ``"<level>:<layer>"``，\
+例如 ``"reasoning:intervenable"``。你勾选自己认为已满足的格子。
+
+**下面的规则是本站对论文的解读，并非论文的方法。** 二手摘要说，等级越高越依赖能反思层；\
+论文自己的评分方式我们未能读到。我们把这一点变成一条简单的规则：\
+每个等级都要求它在所依赖的那一层及以下各层上的格子都已满足，
+
+========  ====================  =============================================
+等级      所依赖的层（及以下）  需要的格子
+========  ====================  =============================================
+感知可信  泛对齐                perception:approximate
+推理可信  可干预                reasoning:approximate, reasoning:intervenable
+决策可信  可干预                decision:approximate, decision:intervenable
+自主可信  能反思                autonomy 的全部三个格子
+协作可信  能反思                collaboration 的全部三个格子
+========  ====================  =============================================
+
+而**最高达到的等级**是使第 1 … k 级都达到的最大 k（感知可信未达到时为 0）——和因果之梯一样，断层之上的等级不计入。\
+超出某一等级所需的已勾选格子显示为“额外”，但不改变结果。
+
+前提假设：勾选一个格子是你的判断，不是工具运行的测试；各等级依赖哪些层，是本站对二手摘要的解读；\
+各等级的中文名称为本站译名（没有找到官方名称）。
+"""
+
 
 @dataclass(frozen=True)
 class Level(Result):

@@ -1,6 +1,6 @@
 """Pavlov's dog (巴甫洛夫的狗): why a correlation-only learner goes wrong when the world is intervened on.
 
-The speech uses Pavlov's dog to show the limit of the first rung of the causal ladder: a dog that has learnt
+The speech uses Pavlov's dog to show the limit of the first stage of the causal ladder: a dog that has learnt
 only that the bell and food go together salivates at any bell. This module works the example in closed form
 with two yes/no variables, food F and bell B, on Pearl's first two rungs.
 
@@ -70,6 +70,46 @@ __all__ = [
     "from_params",
     "pavlov",
 ]
+
+# The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
+METHODS_ZH: Final = """\
+巴甫洛夫的狗：只看相关性的学习者，为什么在世界受到干预时会出错。
+
+演讲用巴甫洛夫的狗说明因果之梯第一阶段的局限：一只只学会“铃声和食物总是一起出现”的狗，听到任何铃声都会流口水。\
+本模块用食物 F 和铃声 B 两个“是/否”变量，在珀尔阶梯的前两级上把这个例子精确地算出来（闭式解）。
+
+**训练**（数据是怎样产生的）：食物到来的概率为 P(F) = π；有食物时铃声先响的概率为 P(B | F) = a，\
+没有食物时为 P(B | ¬F) = b。只看相关性的学习者按贝叶斯公式学到：
+
+    P(B)      = π·a + (1 − π)·b
+    P(F | B)  = π·a / P(B)                  P(F | ¬B) = π·(1 − a) / (1 − P(B))
+
+**部署**（世界受到干预）：有人以概率 r 随意摇铃，与有没有食物无关；食物仍以概率 π 到来。由于铃声并不导致食物，
+
+    P(F | do(B)) = P(F) = π.
+
+比较两种策略。*只看相关性*的策略恰在它的判断 P(F | 听到的情况) 大于 1/2 时流口水（恰好等于 1/2 时不流）。\
+*懂因果*的策略使用 P(F | do(B)) = π：它不理会铃声，恰在 π > 1/2 时流口水。**出错**指没有食物却流口水（虚惊），\
+或者有食物却没流口水（错过）；出错率是单次试验中发生其中任一种的概率：
+
+    出错率 = Σ（对所有格子 (f, b)）P(f, b) · [策略在 b 下的行动对 f 而言是错的]
+
+其中 P(f, b) 是训练时的联合分布 (π·a, π·(1 − a), (1 − π)·b, (1 − π)·(1 − b))，\
+或部署时的联合分布 (π·r, π·(1 − r), (1 − π)·r, (1 − π)·(1 − r))。部署时，\
+懂因果的策略出错率为 min(π, 1 − π)（两者相等时为 π），没有哪种策略能做得更好，因为铃声不带有任何关于食物的信息；\
+而在训练时，只看相关性的策略就是最好的策略。所有运算都按输入的十进制数精确进行（0.1 就是十分之一）。
+
+如果训练时铃声从不响（P(B) = 0），P(F | B) 没有定义，模块报错 ``bell_never_rings``；如果铃声每次都响（P(B) = 1），\
+P(F | ¬B) 没有定义，模块报错 ``bell_always_rings``——铃声从不变化，学习者就无法把它与食物联系起来。
+
+可选的带种子模拟（``simulate`` = n 次试验，``seed``）用 ``random.Random(seed)`` 抽取 n 次训练试验和 n 次部署试验，\
+报告观测到的频率；它们与闭式解的差别在抽样误差（标准误 √(p(1 − p)/n)）范围之内。
+
+前提假设：只有两个“是/否”变量；各项概率由读者给出，并非从任何实验中测得；两种错误代价相同；\
+这是说明相关性为何会误导人的玩具模型，不是任何 AI 系统的模型。
+"""
 
 MAX_TRIALS: Final = 20_000
 """Largest simulation accepted (n training plus n deployment trials): enough for the simulated frequencies to

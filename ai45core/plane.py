@@ -38,8 +38,11 @@ Given one capability value C₀ … Cₙ and one safety value S₀ … Sₙ per 
 
 ASSUMPTIONS: 45° only means "equal progress on the two scales you chose". The angle depends entirely on how
 each axis is scaled and in what units; the sources define no metric that makes capability and safety
-comparable. Benchmark scores cap at 100, so gains flatten near the top, and exponential growth that looks
-explosive on a linear axis is a straight line on a log axis. There is no single "current angle of world AI".
+comparable. Benchmark scores cap at 100, so gains flatten near the top. Capability is the horizontal axis, so
+when it grows exponentially while safety grows steadily, the path gets flatter period after period on the index
+and raw scales (each doubling runs twice as far across), and much less so on the log scale, where each doubling
+is an equal step. There is no single "current angle of world AI". The verdict names are this site's own: the
+speech calls a path below 45° "crippled AI" but gives the case above it no name.
 
 >>> r = balance([1, 2, 4, 8], [1, 1.1, 1.2, 1.3])
 >>> round(r.angle_deg, 2), r.verdict, r.sustained
@@ -77,6 +80,50 @@ __all__ = [
     "from_params",
 ]
 
+# The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
+METHODS_ZH: Final = """\
+能力–安全坐标平面：AI 进展沿什么角度攀升，是否保持在 45° 附近。
+
+周伯文提出的人工智能45°平衡律把 AI 的进展画在一张平面上：横轴是能力，纵轴是安全。从长期看，\
+路径应当大体沿 45° 上升。短期波动是允许的；但路径长期低于 45°，说明安全落后于能力（即演讲所说的“跛脚的AI”），\
+而长期高于 45°，按演讲的说法会阻碍发展与产业应用。单凭一个角度，这两种危害都证明不了：高于平衡带时，\
+判断只说明在所选尺度上安全领先于能力。
+
+给定每个周期的一个能力值 C₀ … Cₙ 和一个安全值 S₀ … Sₙ，:func:`balance` 依次：
+
+1. 按 ``scale`` 缩放每条坐标轴：``index``（定基指数）x′ = xᵢ/x₀；``log``（对数）x′ = ln(xᵢ/x₀)；``raw``（原始数值）\
+x′ = xᵢ；``minmax``（最小–最大归一化）x′ = (xᵢ − lo)/(hi − lo)，每条轴的范围“lo, hi”由你选定；
+2. 计算整段位移的角度 θ = atan2(ΔS′, ΔC′)（单位为度），其中 ΔC′ = C′ₙ − C′₀，ΔS′ = S′ₙ − S′₀。\
+同一规则也用来计算每个周期（每一段）的角度、每个长为 ``window`` 个周期的滑动窗口的角度，\
+以及最小二乘趋势的角度（即 C′ 和 S′ 对周期序号回归所得的斜率；这假定各周期间隔相等）；
+3. 把每个角度与平衡带 45° ± ``tolerance_deg`` 比较。θ 的取值范围是 (−180°, 180°]，所以下降也看得出来：
+
+   ====================  ================================================================
+   ``balanced``          平衡：|θ − 45°| ≤ 容差
+   ``safety_lagging``    安全滞后：−90° ≤ θ < 45° − 容差，包括能力上升或不变、安全下降
+   ``over_constrained``  安全约束过度：45° + 容差 < θ ≤ 180°，包括安全上升或不变、能力下降
+   ``regressing``        双双倒退：−180° < θ < −90°，能力与安全都下降
+   ``no_movement``       没有变化：两条轴都没动（变化不超过该轴大小的 10⁻¹²），没有角度（None）
+   ====================  ================================================================
+
+   这条规则是对称的：交换两条坐标轴，θ 变成 90° − θ，``safety_lagging`` 与 ``over_constrained`` 互换；
+4. 找出落在平衡带同一侧之外、连续最长的一串周期（遇到 ``regressing`` 或 ``no_movement`` 的周期即中断）。\
+``patience``（耐心值）是连续多少个周期算“长期”，所以这串周期至少持续 ``patience`` 个周期时，\
+偏离即为 ``sustained``（长期偏离）；
+5. 计算安全欠账 Dᵢ = (C′ᵢ − C′₀) − (S′ᵢ − S′₀)，即缩放后安全进展比能力进展少多少（正值表示安全落后），\
+以及追赶速度 max(0, Dₙ)/``horizon``：要在 ``horizon`` 个周期内回到过起点的 45° 线，\
+安全每个周期在跟上能力之外还需多出的进展。再加上能力最近的速度（最后 ``window`` 个周期里平均每个周期的变化），\
+就得到能力保持这一速度时安全所需的速度。
+
+前提假设：45° 只表示“在你选定的两种尺度上进展相等”。角度完全取决于每条轴怎样缩放、用什么单位；\
+现有资料没有给出能让能力与安全相互比较的度量。基准测试分数以 100 为上限，越接近满分涨幅越小。能力在横轴上，\
+所以能力指数级增长、安全匀速增长时，按定基指数或原始数值计算，路径一期比一期平（每翻一番，向右走的距离就加倍）；\
+按对数计算，每次翻番都是同样长的一步，变平的程度要小得多。不存在一个“当前全球 AI 的角度”。\
+各项判断的名称是本站起的：演讲把低于 45° 的情形称为“跛脚的AI”，高于 45° 的情形却没有命名。
+"""
+
 PARAMS: Final = ("capability", "safety", "labels", "scale", "capability_range", "safety_range",
                  "tolerance_deg", "patience", "window", "horizon")
 """Parameter names accepted by :func:`from_params`."""
@@ -110,9 +157,11 @@ ASSUMPTIONS: Final[dict[str, tuple[str, ...]]] = {
         "The angle depends entirely on how each axis is scaled and in what units: the same numbers can read "
         "45° as an index and 27° as raw values.",
         "The sources define no metric that makes capability and safety comparable, so 45° only means equal "
-        "progress on the two scales you chose.",
-        "Benchmark scores cap at 100, so gains flatten near the top; exponential growth looks steep on a "
-        "linear axis and straight on a log axis.",
+        "progress on the two scales you chose. The readings are this site's labels: the speech names the case "
+        "below 45° (“crippled AI”) but not the one above, so “over-constrained” is ours.",
+        "Benchmark scores cap at 100, so gains flatten near the top. When capability (across) grows "
+        "exponentially and safety steadily, the path gets flatter each period on the index and raw scales, and "
+        "much less so on the log scale.",
         "There is no single “current angle of world AI”: this measures only the numbers you enter.",
         "The law allows short-term swings; only a run of at least “patience” periods counts as long-term.",
     ),
@@ -120,9 +169,10 @@ ASSUMPTIONS: Final[dict[str, tuple[str, ...]]] = {
         "角度完全取决于每条坐标轴如何缩放、用什么单位：同一组数据，"
         "按定基指数计算是 45°，按原始数值计算可能只有 27°。",
         "现有资料没有给出能让能力与安全相互比较的度量，"
-        "所以这里的 45° 只表示“在你选定的两种尺度上进展相等”。",
-        "基准测试分数以 100 为上限，越接近满分涨幅越小；"
-        "指数级增长在线性坐标上显得陡峭，在对数坐标上却是一条直线。",
+        "所以这里的 45° 只表示“在你选定的两种尺度上进展相等”。各项判断的名称是本站起的："
+        "演讲给低于 45° 的情形起了名字（“跛脚的AI”），高于 45° 的却没有，“安全约束过度”是本站的说法。",
+        "基准测试分数以 100 为上限，越接近满分涨幅越小。能力（横轴）指数级增长、安全匀速增长时，"
+        "按定基指数或原始数值计算，路径一期比一期平；按对数计算，变平的程度要小得多。",
         "不存在一个“当前全球 AI 的角度”：这里只计算你输入的数据。",
         "平衡律允许短期波动；只有连续偏离达到设定的周期数，才算长期偏离。",
     ),

@@ -56,6 +56,37 @@ __all__ = [
     "from_params",
 ]
 
+# The Chinese Methods page (widgets/hook.py) shows this text instead of the module docstring: the same
+# documentation in Chinese, followed there by the docstring's own examples. A line that ends in a backslash
+# continues its paragraph, because a line break inside Chinese text shows as a space between characters.
+METHODS_ZH: Final = """\
+红线与黄线：在你设定的阈值下，每个风险领域落在哪个区。
+
+上海人工智能实验室 2025 年的风险分析报告（*Frontier AI Risk Management Framework in Practice*，arXiv 2507.16534）\
+用两条线来评判每个风险领域：**红线**是不可容忍的阈值，**黄线**是预警指标。两条线划出三个区，\
+每个区各有一种应对措施：
+
+===========  ============================  ======================
+分区         条件（分数 s，两条线 y < r）  应对措施
+===========  ============================  ======================
+绿区 green   s < y                         常规部署，持续监测
+黄区 yellow  y ≤ s < r                     加强缓解措施，受控部署
+红区 red     s ≥ r                         暂停研发和（或）部署
+===========  ============================  ======================
+
+分数**等于**某条线时，算作已触及该线（s = y 属于黄区，s = r 属于红区），这与阈值的一般用法一致。\
+分数越高表示越危险；如果你的尺度方向相反，请把数字取负。总体分区是所有领域中最严重的那个区。\
+``to_yellow`` = y − s 和 ``to_red`` = r − s 给出每个领域距自身两条线还有多远（触及后为负值）。
+
+前提假设：每个分数和每条阈值都由读者给出。资料中没有任何数值阈值，所以本工具一个也不编造；没有输入领域时，\
+它显示名为“example A/B/C”的三行，其中的数字纯属示意（此时 ``illustrative`` 为真）。\
+分区只是对输入的数字套用一条规则，不是对任何真实模型的评估。
+
+“红线”有两种用法，本模块把它们分开（见 ``LINE_NOTES``）：2024 年的论文（arXiv 2412.14186，据二手摘要）\
+把红线和黄线画成能力–安全坐标平面上的概念边界；2025 年的报告则为每个风险领域各设一对阈值。\
+本模块实现的是 2025 年按领域划分的方案。
+"""
+
 MAX_ROWS: Final = 100
 """Most risk domains accepted in one request."""
 

@@ -90,6 +90,14 @@ def find_blocks(source: str, where: str = "") -> list[object]:
     order = [int(m.group(1)) for m in _blocks.PLACEHOLDER.finditer(html)]
     by_index = {block.index: block for block in collector.found}
     return [by_index[i] for i in order]
+
+
+def keyed_blocks(source: str) -> dict[str, tuple[str, dict[str, str]]]:
+    """A page's well-formed blocks by their URL-state key, as the build keys them: key → (name, parameters)."""
+    found = [b for b in find_blocks(source) if len(b.words) == 1]  # type: ignore[attr-defined]
+    names = [b.words[0] for b in found]  # type: ignore[attr-defined]
+    return {key: (name, parse_block(b.body)) for key, name, b in  # type: ignore[attr-defined]
+            zip(_blocks.keys(names), names, found, strict=True)}
 _MD = MarkdownIt("commonmark").enable("table")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")

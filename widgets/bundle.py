@@ -24,7 +24,7 @@ STYLESHEETS = (ROOT / "widgets" / "ai45.css", ROOT / "widgets" / "learn.css", RO
 is served."""
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 BUILD = ROOT / "build"
-ENTRIES = ("ai45.js", "worker.js")
+ENTRIES = ("ai45.js", "boot.js", "worker.js")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Bundle:
     folder: str
     """Site path of the fingerprinted folder, e.g. ``assets/ai45/ui-0123abcd4567/``."""
     files: dict[str, Path]
+    imports: dict[str, tuple[str, ...]]
+    """Each output's static imports (file names in the folder): what to modulepreload with it."""
     on_demand: frozenset[str] = frozenset()
     """Site paths of the files only a dynamic ``import()`` loads (the playground's editor): pages that never
     import them neither download them nor ask the service worker to keep them."""
@@ -64,10 +66,8 @@ def bundle() -> Bundle:
         subprocess.run([str(ESBUILD), *(str(SOURCES / e) for e in ENTRIES), "--bundle", "--format=esm",
                         "--splitting", "--minify", "--target=es2020", f"--outdir={tmp}", "--entry-names=[name]",
                         "--chunk-names=chunk-[hash]", "--legal-comments=none", "--log-level=warning",
-                        f"--metafile={tmp.with_suffix('.meta.json')}"], check=True)
-        (tmp / "on-demand.json").write_text(json.dumps(_on_demand(tmp.with_suffix(".meta.json"))),
-                                            encoding="utf-8")
-        tmp.with_suffix(".meta.json").unlink()
+                        f"--metafile={tmp / 'meta.json'}"],
+                       check=True)
         joined = tmp / "joined.css"
         joined.write_text("\n".join(p.read_text(encoding="utf-8") for p in STYLESHEETS), encoding="utf-8")
         subprocess.run([str(ESBUILD), str(joined), "--minify", f"--outfile={tmp / 'ai45.css'}",
@@ -76,25 +76,27 @@ def bundle() -> Bundle:
         shutil.rmtree(cached, ignore_errors=True)
         tmp.rename(cached)
         (cached / "done").write_text("", encoding="utf-8")
-    outputs = sorted(p for p in cached.iterdir() if p.name not in ("done", "on-demand.json"))
+    meta = json.loads((cached / "meta.json").read_text(encoding="utf-8"))
+    imports = {Path(out).name: tuple(Path(i["path"]).name for i in info.get("imports", [])
+                                     if i.get("kind") == "import-statement")
+               for out, info in meta["outputs"].items()}
+    outputs = sorted(p for p in cached.iterdir() if p.name not in ("done", "meta.json"))
     digest = hashlib.sha256()
     for path in outputs:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     folder = f"assets/ai45/ui-{digest.hexdigest()[:12]}/"
-    lazy = json.loads((cached / "on-demand.json").read_text(encoding="utf-8"))
-    return Bundle(folder, {folder + p.name: p for p in outputs}, frozenset(folder + name for name in lazy))
+    return Bundle(folder, {folder + p.name: p for p in outputs}, imports,
+                  frozenset(folder + name for name in _on_demand(imports)))
 
 
-def _on_demand(metafile: Path) -> list[str]:
-    """The output files that no entry point loads by static imports (esbuild's metafile lists each output's
-    imports with their kind): what only a dynamic ``import()`` brings in."""
-    outputs = json.loads(metafile.read_text(encoding="utf-8"))["outputs"]
-    eager = [path for path, out in outputs.items() if Path(out.get("entryPoint", "")).name in ENTRIES]
+def _on_demand(imports: dict[str, tuple[str, ...]]) -> list[str]:
+    """The scripts that no entry point loads through static imports: what only a dynamic ``import()`` brings."""
+    eager = [name for name in ENTRIES if name in imports]
     seen = set(eager)
     while eager:
-        for imported in outputs[eager.pop()].get("imports", []):
-            if imported["kind"] == "import-statement" and imported["path"] not in seen:
-                seen.add(imported["path"])
-                eager.append(imported["path"])
-    return sorted(Path(path).name for path in outputs if path not in seen)
+        for name in imports[eager.pop()]:
+            if name not in seen:
+                seen.add(name)
+                eager.append(name)
+    return sorted(name for name in imports if name.endswith(".js") and name not in seen)
 

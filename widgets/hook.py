@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))  # the glue imports from source while editing (`make serve`)
 
 import ai45widgets  # noqa: E402
-from ai45widgets.blocks import PLACEHOLDER, Collector  # noqa: E402
+from ai45widgets.blocks import PLACEHOLDER, Collector, keys  # noqa: E402
 from ai45widgets.ui import UI  # noqa: E402
 from bundle import bundle  # noqa: E402
 from runtime import PACKAGES, runtime  # noqa: E402
@@ -89,16 +89,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace each block's placeholder, in page order, by the rendered block. Blocks of one name are keyed in
-    page order ("plane", "plane2", ...), so the same block has the same URL-state name in both languages."""
+    """Replace each block's placeholder, in page order, by the rendered block (keyed by ``blocks.keys``)."""
     lang = _lang(config)
     found = {block.index: block for block in BLOCKS.found}
-    seen: dict[str, int] = {}
+    order = [found[int(m.group(1))] for m in PLACEHOLDER.finditer(html)]
+    names = [" ".join(block.words) for block in order]
+    keyed = {block.index: key for block, key in zip(order, keys(names), strict=True)}
 
     def render(match: re.Match[str]) -> str:
         block = found[int(match.group(1))]
         where = f"{page.file.src_uri}:{block.line or '?'}"
-        name = block.words[0] if len(block.words) == 1 else " ".join(block.words)
+        name = " ".join(block.words)
         if name not in ai45widgets.BLOCK_NAMES:
             raise PluginError(f"{where}: unknown widget block {('ai45 ' + name).strip()!r}; write ```ai45 NAME "
                               f"with NAME one of {', '.join(ai45widgets.BLOCK_NAMES)}")
@@ -107,15 +108,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         except ai45widgets.BlockError as err:
             raise PluginError(f"{page.file.src_uri}:{block.line + err.line if block.line else '?'}: "
                               f"{err}") from None
-        seen[name] = seen.get(name, 0) + 1
-        key = name if seen[name] == 1 else f"{name}{seen[name]}"
         try:
-            return ai45widgets.render_block(name, state, lang, key)
+            return ai45widgets.render_block(name, state, lang, keyed[block.index])
         except ai45widgets.WidgetError as err:
             raise PluginError(f"{where}: {name}: {err}") from None
 
     html = PLACEHOLDER.sub(render, html)
-    if seen:
+    if order:
         page.meta["ai45_engine"] = True
     if "playground" in seen:
         page.meta["ai45_playground"] = True  # the page imports the editor's chunk (bundle.on_demand)
@@ -135,6 +134,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # navigation and carries the widgets' URL state across.)
     config.extra["alternate"] = _alternates(page)
     context["ai45_config"] = island(page, config, context["base_url"] or ".")
+    if context["ai45_config"]["engine"]:
+        # Start the engine from <head>, while the rest of the page is parsed (widgets/js/boot.js).
+        ui = bundle()
+        context["ai45_boot"] = {"script": ui.url("boot.js"),
+                                "preload": [ui.folder + name for name in ui.imports.get("boot.js", ())]}
     return context
 
 
@@ -156,6 +160,9 @@ def island(page: Page | None, config: MkDocsConfig, root: str) -> dict[str, Any]
         "indexURL": py.index_url,
         "lockFileURL": py.lock_url,
         "packages": list(PACKAGES),
+        # The memory snapshot a repeat visit starts from (widgets/js/snapshot.js), once the service worker
+        # keeps it; None when the build could not make one.
+        "snapshot": py.snapshot,
         "serviceWorker": SERVICE_WORKER,
         "keep": sorted([*(f for f in ui.files if editor or f not in ui.on_demand), *(py.files if engine else ())]),
     }
@@ -251,12 +258,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def methods_markdown(lang: str) -> str:
-    """The Methods page body: for each computation its assumptions (page language) and its documentation."""
+    """The Methods page body: for each computation its assumptions and its documentation, in the page language
+    (in Chinese each module's ``METHODS_ZH``, followed by its docstring's examples)."""
     parts = []
     for name in ai45core.NAMES:
         module = getattr(ai45core, name)
-        doc = (module.__doc__ or "").strip()
-        _, _, body = doc.partition("\n")
+        doc = module.__doc__ or ""
+        if lang == "zh" and hasattr(module, "METHODS_ZH"):
+            doc = f"{module.METHODS_ZH.rstrip()}\n\n{doc[doc.find('>>>'):] if '>>>' in doc else ''}"
+        _, _, body = doc.strip().partition("\n")
         title = ai45widgets.VIEWS[name].title
         parts.append(f"## `{name}` — {title.get(lang, title['en'])} {{ #{name} }}\n")
         assumptions = getattr(module, "ASSUMPTIONS", {}).get(lang, ())
@@ -264,8 +274,7 @@ def methods_markdown(lang: str) -> str:
             parts.append(("**前提假设**" if lang == "zh" else "**Assumptions**") + "\n")
             parts.extend(f"- {a}" for a in assumptions)
             parts.append("")
-        label = ("代码中的技术说明（英文，自动生成）" if lang == "zh"
-                 else "Technical description (generated from the code)")
+        label = "技术说明（由代码文档生成）" if lang == "zh" else "Technical description (generated from the code)"
         parts.append(f'??? note "{label}"\n')
         parts.extend(("    " + line if line.strip() else "") for line in _rst_to_markdown(body.strip()))
         parts.append("")
@@ -280,6 +289,7 @@ def _rst_to_markdown(text: str) -> list[str]:
     Markdown code spans and fenced blocks."""
     text = re.sub(r":(?:func|class|mod|data|attr):`~?([^`]+)`", r"`\1`", text)
     text = re.sub(r"``([^`]+)``", r"`\1`", text)
+    text = re.sub(r"(?m)^ {3}(?=\S)", " " * 4, text)  # a numbered item's continuation: Markdown wants 4 spaces
     out: list[str] = []
     lines = text.splitlines()
     i = 0

@@ -3,6 +3,10 @@
 The wheels and a site-specific ``pyodide-lock.json`` (made by pyodide-build's lockfile tooling: only our
 packages, each with its sha256) are published in ``assets/ai45/py-<digest>/``, where the digest covers the
 Python sources and the Pyodide version: a folder's content never changes, so it can be cached forever.
+
+Beside them, ``ai45.snap.gz``: a Pyodide memory snapshot with our packages imported
+(``scripts/make-snapshot.mjs``), from which a repeat visit starts in a fraction of the time. It is optional: if
+it cannot be made (or ``AI45_SNAPSHOT=0``), the build says so and readers get the normal start.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ class Runtime:
     """Site path → file on disk, for everything a widget page needs to go live."""
     index_url: str
     lock_url: str
+    snapshot: dict[str, object] | None
+    """``{url, bytes, probe}`` for the browser, or None when there is no snapshot."""
 
 
 def pyodide_version() -> str:
@@ -76,15 +82,37 @@ def _build_wheels(final: Path) -> None:
         out.rename(final)
 
 
+def _make_snapshot(out: Path) -> dict[str, object] | None:
+    """The snapshot's manifest (made now, or the one made before for the same runtime), or None."""
+    manifest = out / "ai45.snap.json"
+    if manifest.exists():
+        return dict(json.loads(manifest.read_text(encoding="utf-8")))
+    if os.environ.get("AI45_SNAPSHOT") == "0" or (out / "no-snapshot").exists():
+        return None
+    done = subprocess.run(["node", str(ROOT / "scripts" / "make-snapshot.mjs"), "--pyodide", str(PYODIDE),
+                           "--py", str(out), "--out-dir", str(out)], capture_output=True, text=True, encoding="utf-8")
+    if done.returncode != 0 or not manifest.exists():
+        (out / "no-snapshot").write_text(done.stdout + done.stderr, encoding="utf-8")
+        print(f"warning: no Pyodide snapshot, readers get the normal start: {(done.stderr or done.stdout)[-300:]}",
+              file=sys.stderr)
+        return None
+    return dict(json.loads(manifest.read_text(encoding="utf-8")))
+
+
 @cache
 def runtime() -> Runtime:
-    """Build (or reuse) the wheels and the lock file; return the runtime's site paths."""
+    """Build (or reuse) the wheels, the lock file and the snapshot; return the runtime's site paths."""
     version = pyodide_version()
     digest = _sources_digest(version)
     out = BUILD / f"py-{digest}"
     if not (out / "pyodide-lock.json").exists():
         _build_wheels(out)
+    made = _make_snapshot(out)
     folder = f"assets/ai45/py-{digest}/"
     files = {f"assets/pyodide/{version}/{name}": PYODIDE / name for name in PYODIDE_FILES}
-    files.update({folder + p.name: p for p in sorted(out.iterdir())})
-    return Runtime(version, digest, files, f"assets/pyodide/{version}/", folder + "pyodide-lock.json")
+    files.update({folder + p.name: p for p in sorted(out.iterdir()) if p.suffix in (".whl", ".json", ".gz")
+                  and p.name != "ai45.snap.json"})
+    snapshot = None
+    if made:
+        snapshot = {"url": folder + str(made["file"]), "bytes": made["bytes"], "probe": made["probe"]}
+    return Runtime(version, digest, files, f"assets/pyodide/{version}/", folder + "pyodide-lock.json", snapshot)

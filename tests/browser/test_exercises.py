@@ -52,7 +52,8 @@ def verdict(page: Page, exercise: str, answer: str, *, enter: bool = False) -> t
 @pytest.mark.parametrize("prefix", ["", "zh/"])
 def test_every_exercise_accepts_its_answer_and_refuses_a_wrong_one(page: Page, base_url: str, prefix: str) -> None:
     page.goto(f"{base_url}{prefix}exercises/")
-    found = page.evaluate("() => [...document.querySelectorAll('[data-ai45-exercise]')].map(e => e.dataset.ai45Exercise)")
+    found = page.evaluate("() => [...document.querySelectorAll('[data-ai45-exercise]')]"
+                          ".map(e => e.dataset.ai45Exercise)")
     assert sorted(found) == sorted(ANSWERS), "the exercises page and this table disagree"
     widgets = set(page.evaluate("() => [...document.querySelectorAll('[data-ai45-exercise]')]"
                                 ".map(e => e.dataset.ai45ExerciseWidget)"))
@@ -60,7 +61,7 @@ def test_every_exercise_accepts_its_answer_and_refuses_a_wrong_one(page: Page, b
     html = page.content()
     for exercise, (right, wrong) in ANSWERS.items():
         if re.fullmatch(r"[\d.]+", right):
-            assert f'value="{right}"' not in html and f"data-answer" not in html, "an answer is in the page"
+            assert f'value="{right}"' not in html and "data-answer" not in html, "an answer is in the page"
         got, text = verdict(page, exercise, right)
         assert got == "correct", (exercise, right, text)
         assert bool(CJK.search(text)) == (prefix == "zh/"), text

@@ -1,4 +1,5 @@
-"""Repeat visits, a bad connection and redeploys: the service worker keeps each page seen with what it needs.
+"""Repeat visits, a bad connection and redeploys: the service worker keeps each page seen with what it needs, and a
+repeat visit starts the engine from the build's memory snapshot (or, if that is broken, the normal way).
 
 The site is served like GitHub Pages (``Cache-Control: max-age=600``, ETags, gzip) from a folder that a test can
 swap for a new build, as a deploy does.
@@ -18,7 +19,7 @@ from playwright.sync_api import Browser, Page
 
 from scripts._serve import PagesHandler, bind, build_site, serve
 
-from .conftest import wait_live, wait_until, watch_page
+from .conftest import wait_live, wait_output, wait_until, watch_page
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -153,11 +154,80 @@ def test_pages_seen_before_work_offline_with_live_widgets(sw_page: Page, deploy:
         sw_page.context.set_offline(False)
 
 
+def outputs(page: Page) -> dict[str, str]:
+    return page.evaluate("Object.fromEntries([...document.querySelectorAll('[data-ai45-widget]')]"
+                         ".map(w => [w.id, w.querySelector('[data-ai45-output]').innerHTML]))")
+
+
+def recompute_all(page: Page) -> None:
+    for key in outputs(page):
+        page.evaluate("key => document.getElementById(key).querySelector('form')"
+                      ".dispatchEvent(new Event('input', {bubbles: true}))", key)
+        wait_output(page, key)
+
+
+def test_a_repeat_visit_starts_from_the_snapshot_and_computes_as_cpython(sw_page: Page, deploy: Deploy) -> None:
+    page = sw_page
+    page.goto(f"{deploy.url}law/")
+    wait_live(page)
+    assert page.evaluate("() => window.__ai45.stats.how") == "normal"  # a first visit never waits for the snapshot
+    wait_kept(page)
+    snapshot = str(island(page)["snapshot"]["url"])  # type: ignore[index]
+    assert any(u.endswith(snapshot) for u in cached(page, FILES_CACHE))
+    page.reload()
+    prerendered = outputs(page)  # computed by CPython at build time
+    wait_live(page)
+    assert page.evaluate("() => [window.__ai45.stats.how, window.__ai45.stats.fallback]") == ["snapshot", ""]
+    recompute_all(page)
+    assert outputs(page) == prerendered
+    page.select_option("#plane-scale", "raw")
+    wait_output(page, "plane")
+    assert page.locator("#plane [data-ai45-value='0']").inner_text() == "26.57°"  # atan(15 / 30)
+
+
+@pytest.mark.parametrize("damage", ["zeros", "truncated", "other build"])
+def test_a_broken_snapshot_falls_back_to_the_normal_start(sw_page: Page, deploy: Deploy, damage: str) -> None:
+    page = sw_page
+    page.goto(f"{deploy.url}law/")
+    wait_live(page)
+    wait_kept(page)
+    snapshot = island(page)["snapshot"]
+    url = deploy.url + str(snapshot["url"])  # type: ignore[index]
+    damaged = page.evaluate("""async ([url, damage, name]) => {
+        const cache = await caches.open(name);
+        const good = new Uint8Array(await (await cache.match(url)).arrayBuffer());
+        let bad;
+        if (damage === 'zeros') bad = new Uint8Array(good.length);
+        else if (damage === 'truncated') bad = good.slice(0, good.length >> 1);
+        else {  // a valid gzip of a snapshot whose header names another Pyodide build
+            const raw = new Uint8Array(await new Response(new Response(good).body
+                .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+            for (let i = 16; i < 48; i++) raw[i] ^= 0xff;  // the header's build id: uint32 words 4 to 11
+            bad = new Uint8Array(await new Response(new Response(raw).body
+                .pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+        }
+        await cache.put(url, new Response(bad));
+        return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bad))).join(',');
+    }""", [url, damage, FILES_CACHE])
+    page.reload()
+    prerendered = outputs(page)
+    wait_live(page, timeout=60_000)
+    how, reason = page.evaluate("() => [window.__ai45.stats.how, window.__ai45.stats.fallback]")
+    assert how == "normal" and reason, (how, reason)
+    recompute_all(page)
+    assert outputs(page) == prerendered
+    # The damaged copy was dropped (the service worker may have kept a good one again since).
+    now = page.evaluate("async ([url, name]) => { const hit = await (await caches.open(name)).match(url); return hit ?"
+                        " Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await hit.arrayBuffer())))"
+                        ".join(',') : ''; }", [url, FILES_CACHE])
+    assert now != damaged
+
+
 def _changed_copy(tmp: Path) -> Path:
     """The project as it is now, with ai45core and the stylesheet changed: a new runtime and new browser code."""
     copy = tmp / "next"
     files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                           text=True, check=True).stdout.split()
+                           text=True, encoding="utf-8", check=True).stdout.split()
     for name in files:
         source = ROOT / name
         if source.is_file():

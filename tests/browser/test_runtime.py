@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, Route
 
-from .conftest import wait_live, wait_output
+from .conftest import wait_live, wait_output, wait_until
 
 LANGS = [("", "en"), ("zh/", "zh")]
 
@@ -96,7 +96,7 @@ def test_instant_navigation_reuses_one_engine(page: Page, base_url: str, served:
     wait_live(page)
     page.locator(".md-content a[href$='/law/']").first.click()
     page.wait_for_url("**/law/")
-    wait_live(page, timeout=5_000)
+    wait_live(page)
     assert page.evaluate("window.__ai45.stats.starts") == 1
     assert sum(path.endswith("/pyodide.asm.wasm") for path in served) == 1, "\n".join(served)
     assert sum(path.endswith("/worker.js") for path in served) == 1
@@ -104,7 +104,9 @@ def test_instant_navigation_reuses_one_engine(page: Page, base_url: str, served:
 
 def test_text_only_pages_never_start_the_engine(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}speech/")
-    page.wait_for_timeout(2_000)
+    # Settled: loaded, and the browser has been idle since (a widget page would have started its engine by now).
+    wait_until(page, "() => document.readyState === 'complete'")
+    page.evaluate("() => new Promise(r => requestIdleCallback(() => requestIdleCallback(r)))")
     assert page.evaluate("window.__ai45.engineStatus()") == "idle"
     assert not [u for u in page.watch.requests if "pyodide" in u]  # type: ignore[attr-defined]
 
@@ -129,7 +131,7 @@ def test_hostile_url_state_is_refused_with_a_notice(page: Page, base_url: str) -
               "&plane.labels=%3Cimg%20src=x%20onerror=alert(1)%3E&plane.safety=%E0%A4%A&plane.tolerance_deg="
               + "9" * 30000 + "&plane.onclick=alert(1)")
     wait_live(page, "#plane")
-    page.wait_for_timeout(500)
+    wait_until(page, "() => document.querySelector('#plane [data-ai45-status]').textContent.includes('not used')")
     status = page.locator("#plane [data-ai45-status]").inner_text()
     assert "not used" in status
     for name in ("plane.scale", "plane.capability", "plane.labels", "plane.safety", "plane.tolerance_deg",

@@ -18,7 +18,6 @@ import io
 import json
 import math
 import re
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog,
 
 from ai45core import AI45Error, compute
 
-from .conftest import Watch, wait_live, wait_output
+from .conftest import Watch, wait_live, wait_output, wait_until
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 LANGS = ("en", "zh")
@@ -661,7 +660,9 @@ def test_hostile_labels_are_shown_as_text(w: WidgetPage) -> None:
     assert w.errors_shown() == {}
     state = w.state()
     assert w.output() == w.expected_html(state)
-    w.page.wait_for_timeout(300)  # time for an injected handler to fire, if there were one
+    # Settled: no call in flight, no timer of the page pending, two frames painted since the output changed.
+    wait_until(w.page, "() => window.__ai45.quiet()")
+    w.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     assert w.page.evaluate("document.querySelectorAll('img[src=x], [onerror]').length") == 0
     assert w.page.evaluate(f"document.querySelectorAll('#{w.name} script').length") == 0
     text = w.page.evaluate(f"document.querySelector('#{w.name} [data-ai45-output]').textContent")
@@ -693,10 +694,8 @@ def test_a_10000_row_paste_is_refused_and_the_page_stays_responsive(w: WidgetPag
     assert w.page.input_value("#zones-domains") == big
     assert w.output() == good
     small = "cyber, 10, 40, 80\nbio, 45, 40, 80"
-    started = time.monotonic()
-    w.set_field("domains", small)
-    w.wait(timeout=5_000)
-    assert time.monotonic() - started < 5
+    w.set_field("domains", small)  # the page still answers (how fast is make bench's business)
+    w.wait()
     assert w.errors_shown() == {}
     assert w.output() == w.expected_html(w.state())
 

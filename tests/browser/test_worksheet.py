@@ -91,7 +91,8 @@ def test_every_qr_code_on_paper_reads_as_its_link(page: Page, base_url: str, lan
     subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "p")], check=True)
     found = set()
     for png in sorted(tmp_path.glob("p-*.png")):
-        out = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=False)
+        out = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, encoding="utf-8",
+                             check=False)
         found |= {line for line in out.stdout.splitlines() if line}
     here = base_url + LANGS[lang] + "worksheet/"
     links = page.eval_on_selector_all(".ai45-qr a", "as => as.map(a => a.getAttribute('href'))")

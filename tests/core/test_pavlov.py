@@ -105,9 +105,10 @@ def test_invariants(pi: float, a: float, b: float, r: float) -> None:
     json.dumps(res.to_dict(), allow_nan=False)
     assert res.p_food_do_bell == pi
     # Bayes by a second route: odds form, in exact arithmetic (1 − π in floats cancels catastrophically
-    # when π is within an ulp of 1, which is a fault of the reference, not of the code under test).
+    # when π is within an ulp of 1, which is a fault of the reference, not of the code under test), on the
+    # decimals as typed, as the module documents: 0.9999999999999999 means 1 − 10⁻¹⁶, not the nearest binary.
     if pi * a > 0:
-        fp, fa, fb = Fraction(pi), Fraction(a), Fraction(b)
+        fp, fa, fb = (Fraction(repr(x)) for x in (pi, a, b))
         odds = float(1 / (1 + (1 - fp) * fb / (fp * fa)))
         assert math.isclose(res.p_food_given_bell, odds, rel_tol=1e-9, abs_tol=1e-12)
     for outcome in (res.correlation, res.causal):

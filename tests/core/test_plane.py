@@ -273,8 +273,10 @@ def test_assumptions_and_tables_are_bilingual() -> None:
     assert set(ASSUMPTIONS) == {"en", "zh"}
     assert 2 <= len(ASSUMPTIONS["en"]) == len(ASSUMPTIONS["zh"]) <= 5
     text = " ".join(ASSUMPTIONS["en"])
-    for phrase in ("scaled", "units", "no metric", "cap at 100", "log axis", "current angle of world AI"):
+    for phrase in ("scaled", "units", "no metric", "cap at 100", "flatter", "log scale", "current angle of world AI",
+                   "over-constrained"):
         assert phrase in text
+    assert "steep" not in text  # doubling capability (across) flattens the path on the plane (issue 12)
     assert set(VERDICT_LABELS) == set(VERDICTS)
     assert set(SCALE_LABELS) == set(SCALES)
     for table in (VERDICT_LABELS, SCALE_LABELS):
@@ -325,3 +327,18 @@ def test_above_the_band_reads_as_safety_ahead_not_as_harm(capability: list[float
     assert "在这两种尺度上，安全领先于能力。" in r.sentence_zh
     for word in ("hold back", "holds back", "hinder", "hamper", "阻碍", "妨碍", "拖慢"):
         assert word not in r.sentence_en and word not in r.sentence_zh
+
+
+def test_doubling_capability_flattens_the_path() -> None:
+    """Capability runs across: doubling it each period while safety gains 0.1 makes each step flatter (issue 12).
+    By hand, on the index scale the runs are 1, 2, 4 and each rise 0.1, so the steps are atan(0.1/1), atan(0.1/2),
+    atan(0.1/4); on the log scale the runs are all ln 2 and the rises ln(1.1/1), ln(1.2/1.1), ln(1.3/1.2)."""
+    index = balance([1, 2, 4, 8], [1, 1.1, 1.2, 1.3], scale="index").segment_angles_deg
+    log = balance([1, 2, 4, 8], [1, 1.1, 1.2, 1.3], scale="log").segment_angles_deg
+    assert index == pytest.approx([math.degrees(math.atan(0.1 / run)) for run in (1, 2, 4)])
+    assert log == pytest.approx([math.degrees(math.atan(math.log(b / a) / math.log(2)))
+                                 for a, b in ((1, 1.1), (1.1, 1.2), (1.2, 1.3))])
+    assert [round(a, 2) for a in index] == [5.71, 2.86, 1.43]  # as the law page states
+    assert [round(a, 2) for a in log] == [7.83, 7.15, 6.59]
+    assert index[0] > index[1] > index[2] and log[0] > log[1] > log[2]
+    assert index[0] / index[2] > 3 > log[0] / log[2]  # the log scale flattens far less

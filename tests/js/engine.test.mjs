@@ -30,8 +30,9 @@ globalThis.Worker = FakeWorker;
 globalThis.location = { href: "http://site.test/law/" };
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
+const snapshot = { url: "assets/ai45/py-x/ai45.snap.gz", bytes: 100, probe: { name: "plane", state: "{}", lang: "en", sha256: "ab" } };
 const config = { root: "..", workerURL: "assets/ai45/ui-x/worker.js", indexURL: "assets/pyodide/1/",
-  lockFileURL: "assets/ai45/py-x/pyodide-lock.json", packages: ["ai45core", "ai45widgets"] };
+  lockFileURL: "assets/ai45/py-x/pyodide-lock.json", packages: ["ai45core", "ai45widgets"], snapshot };
 
 // A fresh module per test: the engine is one per tab, so each test is a new tab.
 let engine;
@@ -46,13 +47,15 @@ test("start loads one worker with absolute runtime URLs and is idempotent", asyn
   assert.equal(workers.length, 1);
   const init = workers[0].posted[0];
   assert.deepEqual(init, { type: "init", indexURL: "http://site.test/assets/pyodide/1/",
-    lockFileURL: "http://site.test/assets/ai45/py-x/pyodide-lock.json", packages: ["ai45core", "ai45widgets"] });
+    lockFileURL: "http://site.test/assets/ai45/py-x/pyodide-lock.json", packages: ["ai45core", "ai45widgets"],
+    snapshot: { ...snapshot, url: "http://site.test/assets/ai45/py-x/ai45.snap.gz" } });
   assert.equal(workers[0].url, "http://site.test/assets/ai45/ui-x/worker.js");
   assert.equal(engine.engineStatus(), "loading");
-  workers[0].send({ type: "ready" });
+  workers[0].send({ type: "ready", how: "snapshot", fallback: "" });
   await ready;
   assert.equal(engine.engineStatus(), "ready");
   assert.equal(engine.stats.starts, 1);
+  assert.equal(engine.stats.how, "snapshot");
 });
 
 test("calls wait for the engine, and each result goes to its own call", async () => {

@@ -32,7 +32,7 @@ def build(tmp_path: Path, page: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, encoding="utf-8")
 
 
 def test_blocks_in_containers_are_rendered_and_keyed_in_page_order(tmp_path: Path) -> None:

@@ -1,13 +1,14 @@
 """The content rules that keep the site honest (notes/content-conventions.md, CONTENT_BRIEF §3 and §6).
 
-- No page reproduces a passage of the speech reports: one quoted sentence at most.
+- No page reproduces a passage of the speech reports: one quoted sentence at most. Checked everywhere against
+  a committed fingerprint of the reports (tests/site/fingerprint.py), and exactly against the reports
+  themselves where ../shared/sources is present.
 - Every page links at least one external source.
 - The "99% of compute for pre-training, under 1% for safety" figure always appears marked as a claim.
 - No page gives a "current angle of world AI" without saying that no such single number exists.
 """
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -17,8 +18,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scripts import parity
+from tests.site import fingerprint
+from tests.site.fingerprint import SOURCES, WINDOW, normalise
 
-SOURCES = Path(__file__).parents[3] / "shared" / "sources"
+HAVE_SOURCES = any(SOURCES.glob("*.md"))
 PAGES = parity.source_pages()
 IDS = [p.relative_to(parity.DOCS).as_posix() for p in PAGES]
 
@@ -28,12 +31,6 @@ IDS = [p.relative_to(parity.DOCS).as_posix() for p in PAGES]
 # while any run of two sentences copied in a row, or of one long sentence, fails. (A legitimately quoted
 # sentence longer than 60 characters should be shortened with an ellipsis.)
 MAX_SHARED = 60
-
-
-def normalise(text: str) -> str:
-    """NFKC (so full- and half-width punctuation, which the two reports mix, compare equal) and collapsed
-    whitespace; nothing else is removed."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
 class SuffixAutomaton:
@@ -101,9 +98,60 @@ def test_suffix_automaton_matches_brute_force(a: str, b: str) -> None:
     assert found in a and found in b
 
 
-@pytest.mark.skipif(not SOURCES.is_dir(), reason=f"speech reports not found at {SOURCES}")
 @pytest.mark.parametrize("path", PAGES, ids=IDS)
 def test_no_long_passage_from_the_reports(path: Path) -> None:
+    """Runs everywhere, against the committed fingerprint (a chance hash hit next to a shared stretch can add
+    a character: with the reports present, the exact check below says how long the stretch really is)."""
+    text = normalise(parity.read_page(path).text)
+    n, stretch = fingerprint.shared_length(text, fingerprint.load())
+    assert n <= MAX_SHARED, f"about {n} characters in a row shared with a speech report: {stretch!r}"
+
+
+# Made-up "reports" for testing the fingerprint check itself where the real ones are absent.
+_OWN_REPORT = normalise("""
+    这是一段为测试而编写的文字，不是任何演讲报道的内容。它足够长，可以从中截取六十多个字符，
+    再把截取的片段放进一个页面里，看看指纹检查能不能认出来。为了让每个窗口都不相同，这里写得啰嗦一点：
+    天气晴朗，湖面平静，远处的山上还有一点积雪，近处的柳树已经发芽。The same goes for some English words.
+""")
+
+
+@pytest.mark.parametrize(("length", "caught"), [(MAX_SHARED + 1, True), (MAX_SHARED + 30, True),
+                                                (MAX_SHARED, False), (WINDOW, False)])
+def test_fingerprint_catches_a_planted_reprint(length: int, caught: bool) -> None:
+    """A stretch of more than MAX_SHARED characters of a fingerprinted text is caught, one of MAX_SHARED is
+    not; no real report needed."""
+    own = fingerprint.build([_OWN_REPORT])
+    start = 20
+    page = normalise(f"Our own words, 我们自己的话。{_OWN_REPORT[start:start + length]} More words of ours, 还有。")
+    n, stretch = fingerprint.shared_length(page, own)
+    assert (n > MAX_SHARED) is caught
+    assert n == length and stretch == _OWN_REPORT[start:start + length]
+
+
+def test_fingerprint_holds_the_reports_text() -> None:
+    """Without the reports: the Chinese speech page's one marked quote is the report's own sentence, so the
+    committed fingerprint must see all of it, and only it, as shared (fewer than MAX_SHARED characters)."""
+    page = parity.read_page(parity.DOCS / "speech.zh.md").text
+    quotes = re.findall(r"“(平衡是指[^”]+)”", page)
+    assert len(quotes) == 1, "the quoted sentence on speech.zh.md changed: update this test"
+    quote = normalise(quotes[0])
+    assert WINDOW < len(quote) <= MAX_SHARED
+    assert fingerprint.shared_length(quote, fingerprint.load()) == (len(quote), quote)
+    # And the fingerprint does not see our own made-up text as shared.
+    assert fingerprint.shared_length(_OWN_REPORT, fingerprint.load())[0] < WINDOW + 3
+
+
+@pytest.mark.skipif(not HAVE_SOURCES, reason=f"speech reports not found at {SOURCES} (the fingerprint check "
+                                            "above runs without them)")
+def test_fingerprint_matches_the_reports() -> None:
+    assert fingerprint.from_sources() == fingerprint.load(), (
+        "the reports changed: regenerate the fingerprint with `python -m tests.site.fingerprint`")
+
+
+@pytest.mark.skipif(not HAVE_SOURCES, reason=f"speech reports not found at {SOURCES} (the fingerprint check "
+                                            "above runs without them)")
+@pytest.mark.parametrize("path", PAGES, ids=IDS)
+def test_no_long_passage_from_the_reports_exact(path: Path) -> None:
     assert reports(), f"no reports in {SOURCES}"
     text = normalise(parity.read_page(path).text)
     for name, report in reports().items():
@@ -111,12 +159,15 @@ def test_no_long_passage_from_the_reports(path: Path) -> None:
         assert len(shared) <= MAX_SHARED, f"{len(shared)} characters shared with {name}: {shared!r}"
 
 
-@pytest.mark.skipif(not SOURCES.is_dir(), reason=f"speech reports not found at {SOURCES}")
+@pytest.mark.skipif(not HAVE_SOURCES, reason=f"speech reports not found at {SOURCES}")
 def test_copied_passage_is_caught() -> None:
-    name, report = next(iter(reports().items()))
-    text = normalise((SOURCES / name).read_text(encoding="utf-8"))
-    planted = f"Our own words. {text[len(text) // 2:len(text) // 2 + MAX_SHARED + 1]} More of our own words."
-    assert len(report.longest_common(planted)) > MAX_SHARED
+    """A real stretch of each report, one character over the limit, is caught by both checks."""
+    for name, report in reports().items():
+        text = normalise((SOURCES / name).read_text(encoding="utf-8"))
+        copied = text[len(text) // 2:len(text) // 2 + MAX_SHARED + 1]
+        planted = f"Our own words. {copied} More of our own words."
+        assert len(report.longest_common(planted)) > MAX_SHARED
+        assert fingerprint.shared_length(planted, fingerprint.load())[0] > MAX_SHARED
 
 
 @pytest.mark.parametrize("path", PAGES, ids=IDS)

@@ -8,15 +8,16 @@ import math
 import re
 import sys
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from ai45widgets import NAMES, parse_block
 from ai45widgets.exercises import EXERCISES, check, expected
 from ai45widgets.views import VIEWS
-from markdown_it import MarkdownIt
 
 from ai45core import compute
+from scripts.parity import keyed_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -135,19 +136,11 @@ QUESTIONS = {"q-plane": ["plane-raw-angle"], "q-investment": ["investment-effici
              "q-ladder": ["ladder-skip-rung"], "q-pavlov": ["pavlov-seeing", "pavlov-doing"],
              "q-zones": ["zones-same-score"], "q-matrix": ["matrix-gap"], "q-benchmarks": ["benchmarks-siuo-relative"]}
 QR_LINK = re.compile(r"\]\(([^)\s]+)\)\{ \.ai45-qr \}")
-FENCE = MarkdownIt("commonmark")
 
 
 def page_blocks(page: str, lang: str) -> dict[str, tuple[str, dict[str, str]]]:
-    """A page's widget blocks by key, numbered as the build numbers them (plane, plane2, …)."""
-    out: dict[str, tuple[str, dict[str, str]]] = {}
-    seen: dict[str, int] = {}
-    for token in FENCE.parse(source(page, lang)):
-        info = token.info.split()
-        if token.type == "fence" and info[:1] == ["ai45"] and len(info) == 2 and info[1] in NAMES:
-            seen[info[1]] = seen.get(info[1], 0) + 1
-            out[info[1] + ("" if seen[info[1]] == 1 else str(seen[info[1]]))] = (info[1], parse_block(token.content))
-    return out
+    """A page's widget blocks by key, found and numbered as the build does it (plane, plane2, …)."""
+    return keyed_blocks(source(page, lang))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -214,7 +207,7 @@ def test_only_worksheet_pages_get_the_a4_rule() -> None:
 
     class Config:
         site_url = "https://example.org/"
-        theme = {"language": "en"}
+        theme: ClassVar[dict[str, str]] = {"language": "en"}
 
     sheet = handout.on_page_content('<div class="ai45-worksheet">x</div>', Page(), Config(), None)  # type: ignore[arg-type]
     other = handout.on_page_content("<p>x</p>", Page(), Config(), None)  # type: ignore[arg-type]

@@ -12,14 +12,14 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from ai45widgets import NAMES, parse_block
+from ai45widgets import NAMES
 from ai45widgets import exercises as ex_mod
 from ai45widgets.exercises import EXERCISES, ExerciseError, check, expected, render_exercise, try_link
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from ai45core import compute
+from scripts.parity import keyed_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -214,19 +214,11 @@ def test_check_answers_any_text_with_one_of_three_verdicts(exercise_id: str, ans
 
 # ------------------------------------------------------------------------------------------- the widget link
 
-FENCE = MarkdownIt("commonmark")
 
 
 def page_widgets(page: Path) -> dict[str, tuple[str, dict[str, str]]]:
-    """The widget blocks of a page by key ("plane", "plane2", … in page order, as the build numbers them)."""
-    out: dict[str, tuple[str, dict[str, str]]] = {}
-    seen: dict[str, int] = {}
-    for token in FENCE.parse(page.read_text(encoding="utf-8")):
-        info = token.info.split()
-        if token.type == "fence" and info[:1] == ["ai45"] and len(info) == 2 and info[1] in NAMES:
-            seen[info[1]] = seen.get(info[1], 0) + 1
-            out[info[1] + ("" if seen[info[1]] == 1 else str(seen[info[1]]))] = (info[1], parse_block(token.content))
-    return out
+    """The widget blocks of a page by key, found and numbered as the build does it."""
+    return keyed_blocks(page.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -229,3 +230,17 @@ def test_golden_errors_through_the_widget(case: dict[str, Any]) -> None:
     assert out["ok"] is False
     code = out["errors"][0]["code"]
     assert code == case["error"]
+
+
+@pytest.mark.parametrize(("lang", "ours"), [("en", "our pairing"), ("zh", "本站解读")])
+def test_stage_to_rung_pairing_is_marked_as_ours(lang: str, ours: str) -> None:
+    """The speech only says the ladder's name honours Pearl (issue 12): wherever the widget pairs a stage with
+    one of Pearl's rungs (chart, table, assumptions), it says the pairing is the site's reading."""
+    out = call({}, lang)
+    assert out["svg"].count(ours) == 3  # one per rung label in the chart
+    table = out["html"].split('<details class="ai45-data">', 1)[1]
+    assert ours in table.split("</th>", 2)[1]  # the column header of Pearl's rungs
+    form = render_widget("ladder", {}, lang, "ladder")
+    assumptions = html.unescape(form.split('class="ai45-assumptions"', 1)[1])
+    assert "Pearl" in assumptions or "珀尔" in assumptions
+    assert ("this site's reading" if lang == "en" else "本站的解读") in assumptions

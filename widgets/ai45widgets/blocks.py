@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["PLACEHOLDER", "BlockError", "Collector", "Found", "parse_block"]
+__all__ = ["PLACEHOLDER", "BlockError", "Collector", "Found", "keys", "parse_block"]
 
 _KEY = re.compile(r"^([a-z][a-z0-9_]*)\s*:\s?(.*)$")
 _OPENER = re.compile(r"^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})[ \t]*ai45(?=[ \t]|$)(.*)$")
@@ -73,6 +73,21 @@ def parse_block(body: str) -> dict[str, str]:
             value = "\n".join(block).strip("\n")
         params[key] = value
     return params
+
+
+def keys(names: list[str]) -> list[str]:
+    """The URL-state key of each block, given the blocks' names in page order: blocks of one name are counted
+    ("plane", "plane2", ...), so the same block has the same key in both languages.
+
+    >>> keys(["plane", "ladder", "plane"])
+    ['plane', 'ladder', 'plane2']
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}{seen[name]}")
+    return out
 
 
 @dataclass(frozen=True)

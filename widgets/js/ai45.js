@@ -46,14 +46,9 @@ function onPage() {
     // (offline before it was ever fetched), the code stays readable in its text box.
     import("./playground.js").then((playground) => { if (scope.alive) playground.mountPlayground(config, scope); }, () => {});
   }
-  if (config.engine) {
-    // Start Python once the page has painted; text-only pages start nothing.
-    const boot = () => { if (scope.alive && engineStatus() === "idle") start(config); };
-    if ("requestIdleCallback" in window) {
-      const id = requestIdleCallback(boot, { timeout: 300 });
-      scope.defer(() => cancelIdleCallback(id));
-    } else scope.timeout(boot, 200);
-  }
+  // Pages with widgets start Python at once (boot.js already did, from <head>, on the first page of the tab);
+  // text-only pages start nothing.
+  if (config.engine && engineStatus() === "idle") start(config);
   keepForOffline(config, scope);
 }
 

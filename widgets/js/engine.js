@@ -5,10 +5,12 @@
 // dead worker. A worker that keeps dying, or cannot start, leaves the engine "failed" until `start` is called.
 //
 // Protocol with worker.js (structured-clone messages):
-//   → {type: "init", indexURL, lockFileURL, packages}   ← {type: "ready"} | {type: "failed", reason}
+//   → {type: "init", indexURL, lockFileURL, packages, snapshot}
+//                                    ← {type: "ready", how: "snapshot" | "normal", fallback} | {type: "failed", reason}
 //   → {type: "call", id, fn, args}                       ← {type: "result", id, json} | {type: "crashed", reason}
 
-/** @typedef {{root: string, workerURL: string, indexURL: string, lockFileURL: string, packages: string[]}} EngineConfig */
+/** @typedef {{root: string, workerURL: string, indexURL: string, lockFileURL: string, packages: string[],
+ *   snapshot: import("./snapshot.js").Snapshot | null}} EngineConfig */
 /** @typedef {"idle" | "loading" | "ready" | "failed"} EngineStatus */
 /** @typedef {"run" | "check" | "execute"} EngineFunction  run: a widget; check: an exercise; execute: playground code */
 /** @typedef {{resolve: (json: string) => void, reject: (err: Error) => void, timer: ReturnType<typeof setTimeout> | undefined}} Pending */
@@ -34,7 +36,11 @@ let nextId = 1;
 /** For tests and the benchmark: how many workers this tab has started, how many status listeners are
  * subscribed (pages unsubscribe theirs when they go, so this stays at what the current page needs), and how
  * many calls are waiting for their result. */
-export const stats = { starts: 0, get listeners() { return listeners.size; }, get pending() { return engine ? engine.pending.size : 0; } };
+export const stats = {
+  starts: 0, get listeners() { return listeners.size; }, get pending() { return engine ? engine.pending.size : 0; },
+  /** How the last engine started ("snapshot" or "normal"), and why a snapshot was not used when it failed. */
+  how: "", fallback: "",
+};
 
 /** @param {EngineStatus} s @param {string} [why] */
 function setStatus(s, why = "") {
@@ -84,6 +90,8 @@ function spawn(cfg) {
     const msg = event.data;
     if (msg.type === "ready") {
       instance.readyAt = performance.now();
+      stats.how = String(msg.how || "");
+      stats.fallback = String(msg.fallback || "");
       setStatus("ready");
       resolveReady();
     } else if (msg.type === "failed") {
@@ -102,7 +110,8 @@ function spawn(cfg) {
     else { end(instance, "failed", why); rejectReady(new EngineError("failed", why)); }
   };
   worker.postMessage({ type: "init", indexURL: new URL(cfg.indexURL, root).href,
-    lockFileURL: new URL(cfg.lockFileURL, root).href, packages: cfg.packages });
+    lockFileURL: new URL(cfg.lockFileURL, root).href, packages: cfg.packages,
+    snapshot: cfg.snapshot ? { ...cfg.snapshot, url: new URL(cfg.snapshot.url, root).href } : null });
   return instance;
 }
 

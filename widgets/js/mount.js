@@ -269,8 +269,11 @@ class Widget {
 }
 
 /**
- * Mount every widget of the page shown now; everything lives in `scope`. Starts the engine when the browser is
- * idle, and writes pending address changes before a link is followed (so Back returns to the same state).
+ * Mount every widget of the page shown now; everything lives in `scope`. A widget comes alive (listeners, live
+ * status) when it comes near the viewport, when the reader reaches it (focus, pointer), when the link carries a
+ * state for it, or — for the rest — one by one when the browser is idle: a long page does no work for widgets
+ * far below the fold while it loads (Our World in Data's grapher does the same). Pending address
+ * changes are written before a link is followed (so Back returns to the same state).
  * @param {PageConfig} config @param {Scope} scope @returns {Widget[]}
  */
 export function mountWidgets(config, scope) {
@@ -279,23 +282,67 @@ export function mountWidgets(config, scope) {
   if (!widgets.length) return [];
   /** @type {Map<string, Set<string>>} */ const known = new Map(widgets.map((w) => [w.key, w.fields()]));
   const { state, ignored } = readState(location.search, known);
-  for (const w of widgets) {
+  if (ignored.length) widgets[0].notice = config.ui.url_ignored.replace("{names}", ignored.join(", "));
+  /** @type {Set<Widget>} */ const live = new Set();
+  let reason = "";
+  /** @param {Widget} w */
+  const hydrate = (w) => {
+    if (live.has(w) || !scope.alive) return;
+    live.add(w);
     w.mount();
     const fromUrl = state.get(w.key);
     if (fromUrl) { setForm(w.form, fromUrl); w.changed(); }
+    w.failReason = reason;
+    w.renderStatus();
+    if (engineStatus() === "ready") w.pump();
+  };
+  const near = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      near.unobserve(entry.target);
+      const w = widgets.find((x) => x.root === entry.target);
+      if (w) hydrate(w);
+    }
+  }, { rootMargin: "100% 0px" });
+  scope.defer(() => near.disconnect());
+  for (const w of widgets) {
+    if (state.has(w.key) || w.notice) { hydrate(w); continue; }
+    near.observe(w.root);
+    for (const type of ["focusin", "pointerdown"]) scope.listen(w.root, type, () => hydrate(w), { capture: true });
   }
-  if (ignored.length) widgets[0].notice = config.ui.url_ignored.replace("{names}", ignored.join(", "));
-  scope.defer(onStatus((status, reason) => {
-    for (const w of widgets) {
-      w.failReason = reason;
+  /** @type {number | undefined} */ let idle;
+  const rest = () => {
+    idle = undefined;
+    const next = widgets.find((w) => !live.has(w));
+    if (!next || !scope.alive) return;
+    hydrate(next);
+    idle = requestIdle(rest);
+  };
+  idle = requestIdle(rest);
+  scope.defer(() => { if (idle !== undefined) cancelIdle(idle); });
+  scope.defer(onStatus((status, why) => {
+    reason = why;
+    for (const w of live) {
+      w.failReason = why;
       w.renderStatus();
       if (status === "ready") w.pump();
     }
   }));
   scope.listen(document, "click", (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-    if (link) for (const w of widgets) w.writeAddress();
+    if (link) for (const w of live) w.writeAddress();
   }, { capture: true });
   scope.defer(() => { for (const w of widgets) w.queued = null; });
   return widgets;
+}
+
+/** requestIdleCallback where there is one (Safari has none). @param {() => void} fn @returns {number} */
+function requestIdle(fn) {
+  return typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 1000 }) : Number(setTimeout(fn, 50));
+}
+
+/** @param {number} id */
+function cancelIdle(id) {
+  if (typeof cancelIdleCallback === "function") cancelIdleCallback(id);
+  else clearTimeout(id);
 }

@@ -27,7 +27,9 @@ export function keepForOffline(config, scope) {
   const url = location.href.split(/[?#]/)[0];
   const send = () => {
     navigator.serviceWorker.ready.then((registration) => {
-      if (scope.alive) registration.active?.postMessage({ type: "keep", url });
+      // Readers who asked their browser to save data do not get the 7 MB snapshot (it only speeds up a restart).
+      const lite = !!(/** @type {any} */ (navigator).connection?.saveData);
+      if (scope.alive) registration.active?.postMessage({ type: "keep", url, lite });
     }, () => {});
   };
   if (!config.engine) { send(); return; }

@@ -1,7 +1,9 @@
 // The Python engine, off the main thread: one Pyodide per tab, loaded from this site only (see engine.js for the
-// protocol). Each call runs one Python entry point that takes and returns JSON text, so no Python object ever
+// protocol), from the build's memory snapshot when the service worker has kept it (snapshot.js). Each call runs one Python entry point that takes and returns JSON text, so no Python object ever
 // crosses to JavaScript. A Python exception becomes an error result; anything else (Pyodide itself failed) is
 // reported as "crashed" and this worker closes, so the page starts a new one.
+
+import { startPyodide } from "./snapshot.js";
 
 /** Python entry points by the name the page calls them. */
 const ENTRIES = /** @type {const} */ ({
@@ -29,16 +31,14 @@ function entry(fn) {
   return found;
 }
 
-/** @param {{indexURL: string, lockFileURL: string, packages: string[]}} msg */
+/** @param {import("./snapshot.js").StartOptions} msg */
 async function init(msg) {
   try {
     const { loadPyodide } = await import(new URL("pyodide.mjs", msg.indexURL).href);
-    pyodide = await loadPyodide({ indexURL: msg.indexURL, lockFileURL: msg.lockFileURL, stdout: () => {}, stderr: () => {} });
-    /** @type {string[]} */ const errors = [];
-    await pyodide.loadPackage(msg.packages, { checkIntegrity: true, messageCallback: () => {}, errorCallback: (/** @type {string} */ e) => errors.push(String(e)) });
-    if (errors.length) throw new Error(errors.join(" ").replace(/\s+/g, " "));
+    const started = await startPyodide(loadPyodide, msg);
+    pyodide = started.pyodide;
     entry("run");
-    postMessage({ type: "ready" });
+    postMessage({ type: "ready", how: started.how, fallback: started.fallback });
   } catch (err) {
     postMessage({ type: "failed", reason: message(err) });
   }
