@@ -116,7 +116,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = PLACEHOLDER.sub(render, html)
     if order:
         page.meta["ai45_engine"] = True
-    if "playground" in seen:
+    if "playground" in names:
         page.meta["ai45_playground"] = True  # the page imports the editor's chunk (bundle.on_demand)
     return html
 
