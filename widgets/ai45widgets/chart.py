@@ -349,7 +349,8 @@ class Canvas:
 
     @property
     def bounds(self) -> Box:
-        return Box(0.0, 0.0, self.width, self.height)
+        """The chart's area (while drawing, before ``height`` is known, unbounded below)."""
+        return Box(0.0, 0.0, self.width, self.height if self.height > 0 else math.inf)
 
     def add(self, *markup: str) -> None:
         self.parts.extend(markup)
@@ -492,10 +493,18 @@ def marker(kind: str, x: float, y: float, colour: str, *, cls: str | None = None
 
 def legend(c: Canvas, items: Sequence[tuple[str, str]], x: float, y: float, width: float, *,
            columns: int = 1) -> float:
-    """Legend rows (sample markup drawn at (0, 0) − (24, −6) and moved into place, text) from (x, baseline y)
-    in ``columns`` columns of ``width`` total; returns the baseline below the last row."""
+    """Legend rows (sample markup drawn around (0..24, 0) and moved into place, text) from (x, baseline y)
+    in ``columns`` columns of ``width`` total; one column wraps long texts. Returns the baseline below."""
     col_w = width / columns
     row = FONT * LINE + 2
+    if columns == 1:
+        for sample, label in items:
+            c.add(f'<g transform="translate({x:.1f},{y - 4:.1f})">{sample}</g>')
+            for k, part in enumerate(wrap(label, width - 34)):
+                c.text(x + 30, y + k * FONT * LINE, part)
+                last = k
+            y += last * FONT * LINE + row
+        return y
     for i, (sample, label) in enumerate(items):
         cx, cy = x + (i % columns) * col_w, y + (i // columns) * row
         c.add(f'<g transform="translate({cx:.1f},{cy - 4:.1f})">{sample}</g>')
