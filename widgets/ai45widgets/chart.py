@@ -122,11 +122,11 @@ def wrap(text: str, width: float, size: float = FONT, *, bold: bool = False, lin
         if text_width((line + piece).rstrip(), size, bold=bold) <= width or not line:
             line += piece
             continue
+        if len(out) == lines - 1:  # the last line allowed: the rest goes on it, cut below
+            line += "".join(pieces[i:])
+            break
         out.append(line.rstrip())
         line = piece
-        if len(out) == lines - 1:
-            line = "".join(pieces[i:])
-            break
     out.append(line.strip())
     last = out[-1]
     if text_width(last, size, bold=bold) > width:
@@ -175,7 +175,7 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> tuple[float, float, floa
     >>> nice_ticks(1, 8), nice_ticks(0.58, 8.42), nice_ticks(-2.77, 5.07)
     ((0.0, 8.0, 2.0), (0.0, 10.0, 2.0), (-4.0, 6.0, 2.0))
     >>> nice_ticks(5, 5)
-    (4.0, 6.0, 1.0)
+    (4.0, 6.0, 0.5)
     """
     if hi < lo:
         lo, hi = hi, lo

@@ -8,7 +8,6 @@ from ai45core import pavlov
 from ai45core.pavlov import PavlovResult, PolicyOutcome
 
 from ..chart import FONT, GRID, INK, LINE, NARROW, WIDE, Box, Canvas, figure, hit_rect, legend, line, shorten, wrap
-
 from ..html import Text, attrs, esc, fmt, t, table
 from ..spec import Field, Output, Preset, View
 from ..ui import UI
@@ -156,7 +155,7 @@ VIEW: View[PavlovResult] = View(
     assumptions=pavlov.ASSUMPTIONS,
 )
 
-ORANGE, BLUE, INK = "#c2410c", "#1d4ed8", "#111827"
+ORANGE, BLUE = "#c2410c", "#1d4ed8"
 """Correlation-only dog and causal dog (both pass 3:1 against white); the bar labels say which is which."""
 
 Bar = tuple[str, float, str, bool]

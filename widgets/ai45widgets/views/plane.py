@@ -144,7 +144,7 @@ def _extent(r: PlaneResult) -> tuple[float, float, float, float]:
 
 def _axes(r: PlaneResult, count: int) -> tuple[float, float, float, list[float], list[float], float]:
     """(x start, y start, span, x ticks, y ticks, step) with equal units on both axes."""
-    xlo, xhi, ylo, yhi = _extent(r)
+    xlo, xhi, ylo, _ = _extent(r)
     if r.scale == "log":
         span = max(xhi - xlo, 1e-9)
         pad = span * 0.06
