@@ -234,6 +234,10 @@ def angle_svg(points: Sequence[tuple[float, float]], *, current: tuple[float, fl
     you_text = f"{you}{colon}{pct(current[0])} → {fmt(current[1], 1, unit='°')}"
     if not c.place(you_text, _around(cx, cy), bold=True, within=plot):
         extra.append((f'<circle cx="12" cy="0" r="5" fill="{colour}" stroke="{INK}"/>', you_text))
+    line45 = t(T["line45"], lang)
+    if not c.place(line45, [(left + 6, py(45) - 6, "start"), (left + w * 0.3, py(45) - 6, "start"),
+                            (left + 6, py(45) + 17, "start")], within=plot):
+        extra.append((line(0, 0, 24, 0, stroke="#374151", width=1.4, dash="10 3 2 3"), line45))
     needs = t(T["needs"], lang).format(share=pct(balanced))
     if not c.place(needs, [(bx + 5, top + 16, "start"), (bx - 5, top + 16, "end"),
                            (bx + 5, top + h - 8, "start"), (bx - 5, top + h - 8, "end")], within=plot):

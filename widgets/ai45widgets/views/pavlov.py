@@ -178,8 +178,8 @@ def pavlov_svg(belief: Sequence[Bar], errors: Sequence[Bar], *, headings: tuple[
     bar_h = 18.0
     row_h = 28.0 if wide else 44.0
     c = Canvas(width, 0.0, uid + variant[0])
-    fills = {ORANGE: c.hatch(ORANGE, name="pvo", opacity=1, background="#fde6d6"),
-             BLUE: c.hatch(BLUE, name="pvb", opacity=1, background="#dbe4fb")}
+    fills = {ORANGE: c.hatch(ORANGE, name="pv-o", opacity=1, background="#fde6d6"),
+             BLUE: c.hatch(BLUE, name="pv-b", opacity=1, background="#dbe4fb")}
 
     def x(p: float) -> float:
         return left + max(0.0, min(p, 1.0)) * plot
