@@ -156,11 +156,11 @@ def _axes(r: PlaneResult, count: int) -> tuple[float, float, float, list[float],
     if span <= 1e-12 * max(1.0, abs(xlo), abs(ylo)):  # no movement: a unit square around the point
         span = max(abs(xlo), abs(ylo), 1.0) / 2
         xlo, ylo = xlo - span / 2, ylo - span / 2
-    pad = span * 0.04  # points never sit on the frame; a range that stays at or above 0 does not cross it
+    pad = span * 0.04  # the first point is off the frame's corner; a range at or above 0 does not cross it
     lows = [v - pad if v - pad >= 0 or v < 0 else 0.0 for v in (xlo, ylo)]
-    step = nice_step(span + 2 * pad, count)
+    step = nice_step(span + pad, count)
     starts = [math.floor(v / step + 1e-9) * step for v in lows]
-    ends = [math.ceil((v + span + pad) / step - 1e-9) * step for v in (xlo, ylo)]
+    ends = [math.ceil((v + span) / step - 1e-9) * step for v in (xlo, ylo)]
     parts = max(round((e - s) / step) for s, e in zip(starts, ends, strict=True))
     full = parts * step
     return (starts[0], starts[1], full, tick_values(starts[0], starts[0] + full, step),
@@ -308,11 +308,9 @@ def plane_svg(r: PlaneResult, lang: str, uid: str, variant: Variant) -> str:
         c.text(px0, y + 16 + FONT * LINE, verdict_text)
         c.height = top + size + 52
     else:
-        y = legend(c, items, 4, top + size + 66, width - 8, columns=2)
-        rows = max(2, math.ceil(len(items) / 2))
-        y = top + size + 66 + rows * (FONT * LINE + 2)
-        c.text(4, y, f"{reading} · {verdict_text}", bold=True)
-        c.height = y + 10
+        c.text(4, top + size + 66, f"{reading} · {verdict_text}", bold=True)
+        y = legend(c, items, 4, top + size + 66 + FONT * LINE + 4, width - 8, columns=2)
+        c.height = y - 8
     colon = "：" if lang == "zh" else ": "
     title = f"{t(T['title'], lang)}{colon}{fmt(r.angle_deg, 2, unit='°')}"
     return c.render(title=title, desc=r.sentence_zh if lang == "zh" else r.sentence_en, variant=variant)
