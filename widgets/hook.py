@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))  # the glue imports from source while editing (`make serve`)
 
 import ai45widgets  # noqa: E402
+import og  # noqa: E402
 from ai45widgets.ui import UI  # noqa: E402
 
 import ai45core  # noqa: E402
@@ -149,6 +150,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         lines[start:end] = ["", html, ""]
         page.meta["ai45_widgets"] = True
     return "\n".join(lines)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    og.prepare(html, page, config, _lang(config))  # link preview: a PNG of the page's first figure (widgets/og.py)
+    return html
 
 
 def _numbered(blocks: list[tuple[Any, list[str], str]]) -> list[tuple[Any, list[str], str]]:
