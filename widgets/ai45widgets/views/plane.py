@@ -132,28 +132,29 @@ Variant = Literal["wide", "narrow"]
 
 
 def _extent(r: PlaneResult) -> tuple[float, float, float, float]:
-    """(x lo, x hi, y lo, y hi): the data together with the 45° line through the first point over the same
-    range, so the spans are equal (equal units keep the plot square) and the line is seen wherever the path
-    goes. Nothing is added across zero that the data do not reach."""
+    """(x lo, x hi, y lo, y hi): the data together with the 45° line through the first point ahead of it (as
+    far as the path goes on either axis), so the line is seen wherever the path goes. Nothing is added behind
+    the first point, so an axis never crosses zero where its data do not."""
     xs, ys = r.capability_scaled, r.safety_scaled
     x0, y0 = xs[0], ys[0]
-    across = [x0 + (y - y0) for y in ys]
-    lo, hi = min(*xs, *across), max(*xs, *across)
-    return lo, hi, lo - x0 + y0, hi - x0 + y0
+    ahead_x = [x0 + (y - y0) for y in ys if y > y0]
+    ahead_y = [y0 + (x - x0) for x in xs if x > x0]
+    return min(xs), max(*xs, *ahead_x), min(ys), max(*ys, *ahead_y)
 
 
 def _axes(r: PlaneResult, count: int) -> tuple[float, float, float, list[float], list[float], float]:
-    """(x start, y start, span, x ticks, y ticks, step) with equal units on both axes."""
-    xlo, xhi, ylo, _ = _extent(r)
+    """(x start, y start, span, x ticks, y ticks, step): equal units on both axes, so one span for both (the
+    shorter axis is extended upwards)."""
+    xlo, xhi, ylo, yhi = _extent(r)
+    span = max(xhi - xlo, yhi - ylo)
     if r.scale == "log":
-        span = max(xhi - xlo, 1e-9)
+        span = max(span, 1e-9)
         pad = span * 0.06
         xs0, ys0, span = xlo - pad, ylo - pad, span + 2 * pad
         tx = [v for v in log_ticks(xs0, xs0 + span, count)[2] if xs0 <= v <= xs0 + span]
         ty = [v for v in log_ticks(ys0, ys0 + span, count)[2] if ys0 <= v <= ys0 + span]
         return xs0, ys0, span, tx, ty, 1.0
-    span = xhi - xlo
-    if span <= 1e-12 * max(1.0, abs(xlo), abs(ylo)):  # no movement: a unit square around the point
+    if span <= 1e-12 * max(1.0, abs(xlo), abs(ylo)):  # no movement: a square around the point
         span = max(abs(xlo), abs(ylo), 1.0) / 2
         xlo, ylo = xlo - span / 2, ylo - span / 2
     pad = span * 0.04  # the first point is off the frame's corner; a range at or above 0 does not cross it
