@@ -470,8 +470,8 @@ def hit_rect(box: Box) -> tuple[str, str]:
     w, h = box.x1 - box.x0, box.y1 - box.y0
     hit = (f'<rect x="{box.x0:.1f}" y="{box.y0:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#000000" '
            'fill-opacity="0"/>')
-    ring = (f'<rect class="ai45-ring" x="{box.x0 - 1:.1f}" y="{box.y0 - 1:.1f}" width="{w + 2:.1f}" '
-            f'height="{h + 2:.1f}" fill="none" stroke="{INK}" stroke-width="2" rx="2" visibility="hidden"/>')
+    ring = (f'<rect class="ai45-ring" x="{box.x0 + 1:.1f}" y="{box.y0 + 1:.1f}" width="{w - 2:.1f}" '
+            f'height="{h - 2:.1f}" fill="none" stroke="{INK}" stroke-width="2" rx="2" visibility="hidden"/>')
     return hit, ring
 
 

@@ -186,7 +186,7 @@ def angle_svg(points: Sequence[tuple[float, float]], *, current: tuple[float, fl
     band, the reader's share and the balanced share, each named on the chart rather than in a legend."""
     wide = variant == "wide"
     width = WIDE if wide else NARROW
-    left, top = (52.0, 30.0) if wide else (44.0, 30.0)
+    left, top = (52.0, 36.0) if wide else (44.0, 36.0)
     w, h = (width - left - 16, 270.0) if wide else (width - left - 14, 210.0)
     plot = Box(left, top, left + w, top + h)
     c = Canvas(width, 0.0, uid + variant[0])
@@ -209,7 +209,7 @@ def angle_svg(points: Sequence[tuple[float, float]], *, current: tuple[float, fl
     c.add(line(left, top + h, left + w, top + h, stroke=AXIS, cls="ai45-plot"),
           line(left, top, left, top + h, stroke=AXIS, cls="ai45-plot"))
     c.text(left + w, top + h + 40, f'{t(T["x_axis"], lang)} →', anchor="end", bold=True)
-    c.text(4, top - 12, f'↑ {t(T["y_axis"], lang)}', bold=True)
+    c.text(4, top - 18, f'↑ {t(T["y_axis"], lang)}', bold=True)
     lo, hi = max(0.0, 45 - tolerance_deg), min(90.0, 45 + tolerance_deg)
     if hi > lo:
         c.add(f'<rect class="ai45-band" x="{left}" y="{py(hi):.1f}" width="{w}" height="{py(lo) - py(hi):.1f}" '

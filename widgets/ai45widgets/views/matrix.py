@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from ai45core import ladder, matrix
 from ai45core.matrix import GridCell, LevelRow, MatrixResult
 
-from ..chart import FONT, LINE, MUTED, NARROW, WIDE, Box, Canvas, figure, hit_rect, legend, line, shorten, wrap
+from ..chart import FONT, LINE, MUTED, NARROW, WIDE, Box, Canvas, figure, hit_rect, legend, line, wrap
 from ..html import Text, attrs, esc, fmt, t, table
 from ..spec import Field, Output, Preset, View
 from ..ui import UI
@@ -148,14 +148,14 @@ def matrix_svg(r: MatrixResult, *, lang: str, uid: str, variant: str) -> str:
     width = WIDE if wide else NARROW
     c = Canvas(width, 0.0, uid + variant[0])
     if wide:
-        left, col_w, row_h, head_h, status_w = 210.0, 110.0, 46.0, 46.0, 100.0
+        left, col_w, row_h, head_h, status_w = 200.0, 104.0, 48.0, 66.0, 120.0
     else:
         left, col_w, row_h, head_h, status_w = 4.0, (width - 8) / 3, 90.0, 66.0, 0.0
     top = 4.0
     for j, la in enumerate(_LAYER_IDS):
         x = left + j * col_w + col_w / 2
         c.text(x, top + 14, t(T["layer_n"], lang).format(n=j + 1), anchor="middle", fill=MUTED)
-        for k, part in enumerate(wrap(t(LAYER_TEXT[la], lang), col_w - 4, bold=True, lines=1 if wide else 2)):
+        for k, part in enumerate(wrap(t(LAYER_TEXT[la], lang), col_w - 4, bold=True, lines=2)):
             c.text(x, top + 34 + k * FONT * LINE, part, anchor="middle", bold=True)
     y0 = top + head_h
     for i, (row, cells) in enumerate(zip(r.levels, r.grid, strict=True)):
@@ -163,9 +163,12 @@ def matrix_svg(r: MatrixResult, *, lang: str, uid: str, variant: str) -> str:
         name = f"{row.level.rank}. {t(LEVEL_TEXT[row.level.id], lang)}"
         status = t(T[_status(row)], lang)
         if wide:
-            c.text(left - 10, y + row_h / 2 + 5, shorten(name, left - 14), anchor="end")
-            c.text(left + 3 * col_w + 10, y + row_h / 2 + 5, shorten(status, status_w + 20, bold=row.counted),
-                   bold=row.counted)
+            for lines, x, anchor, bold in ((wrap(name, left - 14, lines=2), left - 10, "end", False),
+                                           (wrap(status, status_w - 6, bold=row.counted, lines=2),
+                                            left + 3 * col_w + 8, "start", row.counted)):
+                base = y + row_h / 2 + 5 - (len(lines) - 1) * FONT * LINE / 2
+                for k, part in enumerate(lines):
+                    c.text(x, base + k * FONT * LINE, part, anchor=anchor, bold=bold)
             cy, ch = y + 3, row_h - 6
         else:
             sep = "：" if lang == "zh" else ": "

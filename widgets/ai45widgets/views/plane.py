@@ -186,7 +186,7 @@ def plane_svg(r: PlaneResult, lang: str, uid: str, variant: Variant) -> str:
     x0v, y0v, span, xt, yt, step = _axes(r, 6 if wide else 5)
     ylabels = [tick_label(v, step, kind) for v in yt]
     left = max(48.0 if wide else 40.0, max(text_box(0, 0, s).x1 for s in ylabels) + 12)
-    top = 30.0
+    top = 36.0
     size = 380.0 if wide else width - left - 12
     plot = Box(left, top, left + size, top + size)
     c = Canvas(width, 0.0, uid + variant[0])
@@ -209,7 +209,7 @@ def plane_svg(r: PlaneResult, lang: str, uid: str, variant: Variant) -> str:
     note = AXIS_NOTE[r.scale][lang]
     sep = "：" if lang == "zh" else ", "
     c.text(left + size, top + size + 40, f"{t(T['x_axis'], lang)}{sep}{note} →", anchor="end", bold=True)
-    c.text(4, top - 12, f"↑ {t(T['y_axis'], lang)}{sep}{note}", bold=True)
+    c.text(4, top - 18, f"↑ {t(T['y_axis'], lang)}{sep}{note}", bold=True)
 
     # Band and 45° line from the first point, clipped to the plot.
     xs, ys = r.capability_scaled, r.safety_scaled
