@@ -48,6 +48,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 def _figure(page: Page, key: str, path: Path) -> None:
+    page.mouse.move(0, 0)  # no tip left open by the pointer
     page.locator(f"#{key} .ai45-figure").screenshot(path=path, style=HIDE)
 
 

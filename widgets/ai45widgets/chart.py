@@ -29,8 +29,9 @@ from typing import Literal
 from .html import attrs, esc, fmt
 
 __all__ = [
-    "FONT", "INK", "MUTED", "NARROW", "STYLES", "WIDE", "Box", "Canvas", "Tip", "figure", "log_ticks", "nice_step",
-    "nice_ticks", "text_width", "tick_label", "tick_values", "wrap",
+    "FONT", "INK", "MUTED", "NARROW", "STYLES", "WIDE", "Anchor", "Box", "Canvas", "Tip", "figure", "hit_circle",
+    "hit_rect", "legend", "line", "log_ticks", "marker", "nice_step", "nice_ticks", "shorten", "text", "text_box",
+    "text_width", "tick_label", "tick_values", "wrap",
 ]
 
 WIDE, NARROW = 640.0, 300.0
@@ -86,16 +87,29 @@ def text_width(text: str, size: float = FONT, *, bold: bool = False) -> float:
     return em * size
 
 
+_CLOSE = set("，。、；：！？）」』】》〉…)]}%,.;:!?")
+_OPEN = set("（「『【《〈")
+
+
 def _breaks(text: str) -> list[str]:
-    """Pieces a line may break after: words (with their space) and single CJK characters."""
+    """Pieces a line may break after: words (with their space) and single CJK characters. Closing marks stay
+    with what they close and opening marks with what they open (no line starts with "）" or ends with "（")."""
     out: list[str] = []
     word = ""
     for ch in text:
-        if ord(ch) >= 0x2E80:  # CJK: a break is allowed on either side
-            if word:
+        if ch in _CLOSE and not word and out:
+            out[-1] += ch
+        elif ch in _OPEN:
+            if word and not word.endswith(tuple(_OPEN)):
                 out.append(word)
                 word = ""
-            out.append(ch)
+            word += ch
+        elif ord(ch) >= 0x2E80:  # CJK: a break is allowed on either side
+            if word and not word.endswith(tuple(_OPEN)):
+                out.append(word)
+                word = ""
+            out.append(word + ch)
+            word = ""
         else:
             word += ch
             if ch == " ":
@@ -419,8 +433,10 @@ class Canvas:
 
     def _tip_markup(self, tip: Tip, focusable: bool) -> str:
         size, pad = FONT, 6.0
-        lines = [shorten(s, self.width - 2 * pad - 4, size, bold=i == 0) for i, s in enumerate(tip.lines)]
-        w = max(text_width(s, size, bold=i == 0) for i, s in enumerate(lines)) + 2 * pad
+        lines = [part for i, s in enumerate(tip.lines)
+                 for part in wrap(s, min(self.width - 2 * pad - 4, 300), size, bold=i == 0)]
+        heads = len(wrap(tip.lines[0], min(self.width - 2 * pad - 4, 300), size, bold=True))
+        w = max(text_width(s, size, bold=True) for s in lines) + 2 * pad
         h = len(lines) * size * LINE + pad
         a = tip.anchor
         # Beside the mark: right, left, above, below, whichever fits inside the chart first.
@@ -435,7 +451,7 @@ class Canvas:
             x = min(max(x, 1.0), self.width - w - 1)
             y = min(max(y, 1.0), self.height - h - 1)
         body = "".join(
-            text(x + pad, y + pad / 2 + (i + 1) * size * LINE - DESCENT * size - 2, s, size=size, bold=i == 0,
+            text(x + pad, y + pad / 2 + (i + 1) * size * LINE - DESCENT * size - 2, s, size=size, bold=i < heads,
                  fill=INK)
             for i, s in enumerate(lines))
         label = "; ".join(tip.lines)

@@ -22,6 +22,7 @@ from ..chart import (
     legend,
     line,
     shorten,
+    text_width,
     wrap,
 )
 from ..html import Text, attrs, esc, fmt, t, table
@@ -183,7 +184,10 @@ def ladder_svg(layers: Sequence[LayerCoverage], *, threshold: float, lang: str, 
     x0 = rail_r + (20.0 if wide else 10.0)
     bar_w = (width - x0 - 120.0) if wide else (width - x0 - 6.0)
     rung_lines = [wrap(_rung(cov.layer, lang), width - x0 - 4, lines=2) for cov in layers]
-    row_h = 96.0 if wide else 98.0 + max(len(x) for x in rung_lines) * FONT * LINE
+    # Room for the longest status this language can show, so a new result never changes the chart's height.
+    longest = max((t(T[k], lang) for k in ("reached", "skipped", "missing")), key=text_width)
+    status_lines = len(wrap(longest.format(needed=9, total=9), width - x0 - 4, bold=True, lines=2))
+    row_h = 96.0 if wide else 78.0 + (len(max(rung_lines, key=len)) + status_lines) * FONT * LINE
     top = 8.0
     bottom = top + len(layers) * row_h
     for rail in (rail_l, rail_r):
@@ -221,7 +225,8 @@ def ladder_svg(layers: Sequence[LayerCoverage], *, threshold: float, lang: str, 
             c.text(x0, by + 36, shorten(status, width - x0 - 4, bold=cov.counted), bold=cov.counted)
         else:
             c.text(x0, by + 36, count, bold=cov.counted)
-            c.text(x0, by + 36 + FONT * LINE, shorten(status, width - x0 - 4, bold=cov.counted), bold=cov.counted)
+            for k, part in enumerate(wrap(status, width - x0 - 4, bold=cov.counted, lines=status_lines)):
+                c.text(x0, by + 36 + (k + 1) * FONT * LINE, part, bold=cov.counted)
         box = Box(x0, by - 2, x0 + bar_w, by + 18)
         hit, ring = hit_rect(box)
         c.tip([_name(layer, lang), count, status], box, hit, ring)

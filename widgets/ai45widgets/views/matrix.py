@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from ai45core import ladder, matrix
 from ai45core.matrix import GridCell, LevelRow, MatrixResult
 
-from ..chart import FONT, LINE, MUTED, NARROW, WIDE, Box, Canvas, figure, hit_rect, legend, line, wrap
+from ..chart import FONT, LINE, MUTED, NARROW, WIDE, Anchor, Box, Canvas, figure, hit_rect, legend, line, wrap
 from ..html import Text, attrs, esc, fmt, t, table
 from ..spec import Field, Output, Preset, View
 from ..ui import UI
@@ -155,17 +155,18 @@ def matrix_svg(r: MatrixResult, *, lang: str, uid: str, variant: str) -> str:
     for j, la in enumerate(_LAYER_IDS):
         x = left + j * col_w + col_w / 2
         c.text(x, top + 14, t(T["layer_n"], lang).format(n=j + 1), anchor="middle", fill=MUTED)
-        for k, part in enumerate(wrap(t(LAYER_TEXT[la], lang), col_w - 4, bold=True, lines=2)):
-            c.text(x, top + 34 + k * FONT * LINE, part, anchor="middle", bold=True)
+        for k, part in enumerate(wrap(t(LAYER_TEXT[la], lang), col_w - 4, bold=wide, lines=2)):
+            c.text(x, top + 34 + k * FONT * LINE, part, anchor="middle", bold=wide)
     y0 = top + head_h
     for i, (row, cells) in enumerate(zip(r.levels, r.grid, strict=True)):
         y = y0 + i * row_h
         name = f"{row.level.rank}. {t(LEVEL_TEXT[row.level.id], lang)}"
         status = t(T[_status(row)], lang)
         if wide:
-            for lines, x, anchor, bold in ((wrap(name, left - 14, lines=2), left - 10, "end", False),
-                                           (wrap(status, status_w - 6, bold=row.counted, lines=2),
-                                            left + 3 * col_w + 8, "start", row.counted)):
+            sides: tuple[tuple[list[str], float, Anchor, bool], ...] = (
+                (wrap(name, left - 14, lines=2), left - 10, "end", False),
+                (wrap(status, status_w - 6, bold=row.counted, lines=2), left + 3 * col_w + 8, "start", row.counted))
+            for lines, x, anchor, bold in sides:
                 base = y + row_h / 2 + 5 - (len(lines) - 1) * FONT * LINE / 2
                 for k, part in enumerate(lines):
                     c.text(x, base + k * FONT * LINE, part, anchor=anchor, bold=bold)
