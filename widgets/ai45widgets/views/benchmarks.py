@@ -257,8 +257,8 @@ def change_svg(rows: Sequence[tuple[str, float, float | None, str]],
                 style = f'fill="{hatch}" stroke="{_FILL["fell"]}" stroke-width="1"'
             else:
                 style = f'fill="{_FILL[direction]}"'
-            box = attrs(class_=f"ai45-bar-{direction}", x=f"{x:.1f}", y=f"{by:.1f}", width=f"{max(w, 1.5):.1f}",
-                        height=bar_h)
+            cls = f"ai45-bar-{direction}" + (" ai45-agg" if agg else "")
+            box = attrs(class_=cls, x=f"{x:.1f}", y=f"{by:.1f}", width=f"{max(w, 1.5):.1f}", height=bar_h)
             c.add(f"<rect{box} {style}/>")
             text = signed(v, 1, unit) + (" ▼" if direction == "fell" and not agg else "")
             if v >= 0:
@@ -294,7 +294,8 @@ def change_svg(rows: Sequence[tuple[str, float, float | None, str]],
         items.append((f'<rect x="0" y="-6" width="24" height="12" fill="{hatch}" stroke="{_FILL["fell"]}"/>',
                       labels["fell"]))
     if aggregates:
-        items.append((f'<rect x="0" y="-6" width="24" height="12" {_OUTLINE}/>', labels["agg"]))
+        agg_sample = f'<rect class="ai45-agg" x="0" y="-6" width="24" height="12" {_OUTLINE}/>'
+        items.append((agg_sample, labels["agg"]))
     x0 = 200.0 if wide else 4.0
     y = legend(c, items, x0, y + 30, width - x0 - 4)
     c.height = y - 8
