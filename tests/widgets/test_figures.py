@@ -77,3 +77,19 @@ def test_no_stale_snapshots() -> None:
         return
     assert present - wanted == set(), "snapshots of charts that no longer exist: `make figures` removes them"
     assert wanted - present == set(), "charts without a snapshot: `make figures` writes them"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("name", "case", "state"), CASES, ids=[f"{n}-{c}" for n, c, _ in CASES])
+def test_text_is_large_enough_and_tips_fit_inside(name: str, case: str, state: dict[str, str], lang: str) -> None:
+    """Every text at least 13 units (≥ 12 px where the layout is shown) and every tip inside the chart."""
+    for variant, svg in charts(name, state, lang).items():
+        match = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
+        assert match, "a viewBox"
+        width, height = float(match.group(1)), float(match.group(2))
+        sizes = [float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)]
+        assert min(sizes) >= 13, f"{variant}: text of {min(sizes)} units"
+        for box in re.findall(r'class="ai45-tipbox" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" '
+                              r'height="([\d.]+)"', svg):
+            x, y, w, h = map(float, box)
+            assert x >= 0 and y >= 0 and x + w <= width and y + h <= height, f"{variant}: tip at {box}"

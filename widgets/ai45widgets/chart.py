@@ -433,10 +433,9 @@ class Canvas:
 
     def _tip_markup(self, tip: Tip, focusable: bool) -> str:
         size, pad = FONT, 6.0
-        lines = [part for i, s in enumerate(tip.lines)
-                 for part in wrap(s, min(self.width - 2 * pad - 4, 300), size, bold=i == 0)]
-        heads = len(wrap(tip.lines[0], min(self.width - 2 * pad - 4, 300), size, bold=True))
-        w = max(text_width(s, size, bold=True) for s in lines) + 2 * pad
+        room = min(self.width - 2 * pad - 4, 300)
+        lines = [(part, i == 0) for i, s in enumerate(tip.lines) for part in wrap(s, room, size, bold=i == 0)]
+        w = max(text_width(s, size, bold=bold) for s, bold in lines) + 2 * pad
         h = len(lines) * size * LINE + pad
         a = tip.anchor
         # Beside the mark: right, left, above, below, whichever fits inside the chart first.
@@ -451,9 +450,9 @@ class Canvas:
             x = min(max(x, 1.0), self.width - w - 1)
             y = min(max(y, 1.0), self.height - h - 1)
         body = "".join(
-            text(x + pad, y + pad / 2 + (i + 1) * size * LINE - DESCENT * size - 2, s, size=size, bold=i < heads,
+            text(x + pad, y + pad / 2 + (i + 1) * size * LINE - DESCENT * size - 2, s, size=size, bold=bold,
                  fill=INK)
-            for i, s in enumerate(lines))
+            for i, (s, bold) in enumerate(lines))
         label = "; ".join(tip.lines)
         group = attrs(class_="ai45-hit", tabindex="0" if focusable else None, role="img", aria_label=label)
         return (f"<g{group}>{tip.hit}{tip.ring}"
