@@ -21,6 +21,7 @@ from ..chart import (
     line,
     nice_ticks,
     shorten,
+    text_width,
     tick_values,
 )
 from ..html import attrs, esc, fmt, t, table
@@ -153,8 +154,9 @@ def zones_svg(domains: Sequence[DomainZone], *, lang: str, uid: str, variant: st
     width = WIDE if wide else NARROW
     values = [v for d in domains for v in (d.score, d.yellow, d.red)] + [0.0]
     lo, hi, step = nice_ticks(min(values), max(values), 6 if wide else 4)
-    if wide:
-        left, plot_w, row_h = 150.0, 300.0, 32.0
+    if wide:  # the name column as wide as the names need (up to 230), the values' column 150
+        left = min(230.0, max(90.0, *(text_width(d.name) + 16 for d in domains)))
+        plot_w, row_h = width - left - 160, 32.0
     else:
         left, plot_w, row_h = 6.0, width - 14.0, 48.0
     top = 10.0
