@@ -8,7 +8,22 @@ from collections.abc import Callable, Mapping, Sequence
 from ai45core import ladder, matrix
 from ai45core.matrix import GridCell, LevelRow, MatrixResult
 
-from ..chart import FONT, LINE, MUTED, NARROW, WIDE, Anchor, Box, Canvas, figure, hit_rect, legend, line, wrap
+from ..chart import (
+    FONT,
+    LINE,
+    MUTED,
+    NARROW,
+    WIDE,
+    Anchor,
+    Box,
+    Canvas,
+    figure,
+    hit_rect,
+    legend,
+    line,
+    text_width,
+    wrap,
+)
 from ..html import Text, attrs, esc, fmt, t, table
 from ..spec import Field, Output, Preset, View
 from ..ui import UI
@@ -148,7 +163,10 @@ def matrix_svg(r: MatrixResult, *, lang: str, uid: str, variant: str) -> str:
     width = WIDE if wide else NARROW
     c = Canvas(width, 0.0, uid + variant[0])
     if wide:
-        left, col_w, row_h, head_h, status_w = 200.0, 104.0, 48.0, 66.0, 120.0
+        names = [f"{row.level.rank}. {t(LEVEL_TEXT[row.level.id], lang)}" for row in r.levels]
+        left = min(200.0, max(100.0, *(text_width(n) + 16 for n in names)))  # long names wrap in two lines
+        col_w, row_h, head_h = 104.0, 48.0, 66.0
+        status_w = width - left - 3 * col_w - 8
     else:
         left, col_w, row_h, head_h, status_w = 4.0, (width - 8) / 3, 90.0, 66.0, 0.0
     top = 4.0
