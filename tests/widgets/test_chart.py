@@ -7,7 +7,18 @@ import re
 
 import pytest
 from ai45widgets.chart import (
-    FONT, NARROW, WIDE, Box, Canvas, log_ticks, nice_step, nice_ticks, text_box, text_width, tick_label, tick_values,
+    FONT,
+    NARROW,
+    WIDE,
+    Box,
+    Canvas,
+    log_ticks,
+    nice_step,
+    nice_ticks,
+    text_box,
+    text_width,
+    tick_label,
+    tick_values,
     wrap,
 )
 from ai45widgets.views import plane as plane_view

@@ -14,7 +14,7 @@ from ai45widgets.form import render_shell
 from ai45widgets.html import esc, fmt
 from ai45widgets.views import matrix as view
 
-from ai45core import compute, compute_result
+from ai45core import compute_result
 from ai45core.matrix import CELLS, INTERPRETATION_NOTE
 
 ROOT = Path(__file__).resolve().parents[2]
