@@ -289,7 +289,9 @@ def change_svg(rows: Sequence[tuple[str, float, float | None, str]],
     else:
         y = panel(4, top, width - 8, 0, labels["points"], "")
         y = panel(4, y + 34, width - 8, 1, labels["pct"], "%")
-    items = [(f'<rect x="0" y="-6" width="24" height="12" fill="{_FILL["rose"]}"/>', labels["rose"])]
+    items = []  # the legend names only what is drawn
+    if any(d == "rose" for *_x, d in rows):
+        items.append((f'<rect x="0" y="-6" width="24" height="12" fill="{_FILL["rose"]}"/>', labels["rose"]))
     if any(d == "fell" for *_x, d in rows):
         items.append((f'<rect x="0" y="-6" width="24" height="12" fill="{hatch}" stroke="{_FILL["fell"]}"/>',
                       labels["fell"]))

@@ -231,9 +231,10 @@ def ladder_svg(layers: Sequence[LayerCoverage], *, threshold: float, lang: str, 
         hit, ring = hit_rect(box)
         c.tip([_name(layer, lang), count, status], box, hit, ring)
     items = [(line(12, -11, 12, 5, stroke=INK, width=1.5, dash="4 2", cls="ai45-diag"),
-              t(T["legend_threshold"], lang).format(pct=_pct(threshold))),
-             (f'<rect x="0" y="-6" width="24" height="11" fill="{hatch}" stroke="{green}" stroke-width="2"/>',
-              t(T["legend_reached"], lang))]
+              t(T["legend_threshold"], lang).format(pct=_pct(threshold)))]
+    if any(cov.counted for cov in layers):  # the legend names only what is drawn
+        items.append((f'<rect x="0" y="-6" width="24" height="11" fill="{hatch}" stroke="{green}" '
+                      'stroke-width="2"/>', t(T["legend_reached"], lang)))
     if any(not cov.counted for cov in layers):
         items.append((f'<rect x="0" y="-6" width="24" height="11" fill="none" stroke="{grey}" stroke-width="2" '
                       'stroke-dasharray="4 3"/>', t(T["legend_open"], lang)))
