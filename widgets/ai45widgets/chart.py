@@ -322,10 +322,11 @@ def text(x: float, y: float, content: str, *, size: float = FONT, anchor: Anchor
 
 def line(x1: float, y1: float, x2: float, y2: float, *, stroke: str = AXIS, width: float = 1.0, dash: str = "",
          cls: str | None = None, cap: str | None = None) -> str:
-    """One ``<line>`` element."""
-    return ("<line" + attrs(class_=cls, x1=f"{x1:.1f}", y1=f"{y1:.1f}", x2=f"{x2:.1f}", y2=f"{y2:.1f}",
-                            stroke=stroke, stroke_width=f"{width:g}", stroke_dasharray=dash or None,
-                            stroke_linecap=cap) + "/>")
+    """One ``<line>`` element (written directly: a long path draws thousands of them on every keystroke)."""
+    head = f' class="{cls}"' if cls else ""
+    tail = (f' stroke-dasharray="{dash}"' if dash else "") + (f' stroke-linecap="{cap}"' if cap else "")
+    return (f'<line{head} x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{stroke}" '
+            f'stroke-width="{width:g}"{tail}/>')
 
 
 @dataclass
