@@ -9,7 +9,7 @@ export PYTHONWARNDEFAULTENCODING := 1
 export PYTHONUTF8 := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint test-core test-js test-compat test-node test-browser bench screenshots clean
+.PHONY: help setup serve build test lint test-core test-js test-compat test-node test-browser bench screenshots figures clean
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:8000 (installs everything first)"
@@ -29,12 +29,18 @@ $(STAMPS)/npm: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# The CJK font the build renders link-preview images with (widgets/og.py).
+$(STAMPS)/fonts: scripts/install-fonts
+	@mkdir -p $(STAMPS)
+	scripts/install-fonts
+	@touch $@
+
 $(STAMPS)/browser: scripts/install-browser
 	@mkdir -p $(STAMPS)
 	scripts/install-browser
 	@touch $@
 
-setup: $(STAMPS)/venv $(STAMPS)/npm
+setup: $(STAMPS)/venv $(STAMPS)/npm $(STAMPS)/fonts
 
 build: setup
 	$(VENV)/bin/mkdocs build --strict
@@ -75,6 +81,10 @@ bench: build $(STAMPS)/browser
 
 screenshots: build $(STAMPS)/browser
 	$(PY) -m scripts.screenshots
+
+# Rewrite the committed SVG snapshots of every chart (tests/figures/) after an intended change; review the diff.
+figures: setup
+	AI45_UPDATE_FIGURES=1 $(PY) -m pytest -q tests/widgets/test_figures.py
 
 clean:
 	rm -rf site build dist $(STAMPS) .pytest_cache .mypy_cache .ruff_cache

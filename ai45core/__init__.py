@@ -32,7 +32,7 @@ from . import benchmarks, investment, ladder, matrix, pavlov, plane, zones
 from ._check import Result, params_object
 from .errors import AI45Error
 
-__all__ = ["COMPUTATIONS", "NAMES", "AI45Error", "Result", "compute"]
+__all__ = ["COMPUTATIONS", "NAMES", "AI45Error", "Result", "compute", "compute_result"]
 __version__ = "0.1.0"
 
 COMPUTATIONS: Final[dict[str, Callable[[Any], Result]]] = {
@@ -47,8 +47,11 @@ COMPUTATIONS: Final[dict[str, Callable[[Any], Result]]] = {
 NAMES: Final = tuple(COMPUTATIONS)
 
 
-def compute(name: str, params: object) -> dict[str, Any]:
-    """Run computation ``name`` on JSON-style ``params`` and return plain JSON data.
+def compute_result(name: str, params: object) -> Result:
+    """Run computation ``name`` on JSON-style ``params`` and return its typed result (e.g. a ``PlaneResult``).
+
+    >>> type(compute_result("plane", {"capability": [1, 2], "safety": [1, 2]})).__name__
+    'PlaneResult'
 
     Raises:
         AI45Error: ``unknown_computation`` for a bad name, or the computation's own input error.
@@ -56,4 +59,14 @@ def compute(name: str, params: object) -> dict[str, Any]:
     if name not in COMPUTATIONS:
         raise AI45Error("unknown_computation", "name", en=f"must be one of {', '.join(NAMES)}",
                         zh=f"必须是以下之一：{', '.join(NAMES)}")
-    return COMPUTATIONS[name](params_object(params)).to_dict()
+    return COMPUTATIONS[name](params_object(params))
+
+
+def compute(name: str, params: object) -> dict[str, Any]:
+    """Run computation ``name`` on JSON-style ``params`` and return plain JSON data (``compute_result`` as a
+    dict: what the command line prints).
+
+    Raises:
+        AI45Error: ``unknown_computation`` for a bad name, or the computation's own input error.
+    """
+    return compute_result(name, params).to_dict()

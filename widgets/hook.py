@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))  # the glue imports from source while editing (`make serve`)
 
 import ai45widgets  # noqa: E402
+import og  # noqa: E402
 from ai45widgets.blocks import PLACEHOLDER, Collector, keys  # noqa: E402
 from ai45widgets.ui import UI  # noqa: E402
 from bundle import bundle  # noqa: E402
@@ -118,6 +119,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.meta["ai45_engine"] = True
     if "playground" in names:
         page.meta["ai45_playground"] = True  # the page imports the editor's chunk (bundle.on_demand)
+    og.prepare(html, page, config, lang)  # link preview: a PNG of the page's first figure (widgets/og.py)
     return html
 
 

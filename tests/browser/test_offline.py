@@ -273,9 +273,10 @@ def test_a_redeploy_keeps_every_page_seen_working_offline_and_serves_new_pages_o
         assert page.locator("[data-ai45-widget] [data-ai45-value]").count() > 0
         wait_live(page)
         # Instant navigation from it to a page of the new deploy loads that page in full, with its own runtime.
+        page.evaluate("() => { window.__before = true; }")
         page.click(".md-nav--primary a.md-nav__link[href$='law/']")
-        wait_until(page, "b => document.readyState === 'complete' && JSON.parse(document.getElementById('__ai45')"
-                         ".textContent).build === b", arg=new["build"])
+        wait_until(page, "b => !window.__before && document.readyState === 'complete' &&"
+                         " JSON.parse(document.getElementById('__ai45').textContent).build === b", arg=new["build"])
         assert styled(page)
         wait_live(page)
     finally:

@@ -246,3 +246,24 @@ def test_search_index_has_both_languages(site: Path) -> None:
     assert not missing, f"pages missing from search/search_index.json: {missing}"
     zh_text = " ".join(d["text"] for d in docs if d["location"].startswith("zh/"))
     assert re.search(r"[\u4e00-\u9fff]", zh_text), "the Chinese entries hold no Chinese text"
+
+
+def test_link_previews_show_each_pages_figure_in_its_language(site: Path) -> None:
+    """og:image (and twitter:card summary_large_image) on every page: an absolute URL on this site of a
+    1200 × 630 PNG that exists; the two languages of a page never share one (the figure's text differs)."""
+    images: dict[tuple[str, str], str] = {}
+    for lang, url, _ in PAGES:
+        head = {(tag, a.get("property") or a.get("name") or ""): a for tag, a in parse(site / url / "index.html").head}
+        image = head.get(("meta", "og:image"), {}).get("content", "")
+        assert image.startswith(SITE_URL + "assets/og/") and image.endswith(".png"), (url, image)
+        assert head.get(("meta", "twitter:card"), {}).get("content") == "summary_large_image", url
+        assert head.get(("meta", "og:image:alt"), {}).get("content"), url
+        png = local_file(site, image)
+        assert png is not None and png.is_file(), (url, image)
+        data = png.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1200, 630)
+        images[(lang, url.removeprefix(f"{lang}/") if lang != "en" else url)] = image
+    for (lang, url), image in images.items():
+        if lang == "en":
+            assert images[("zh", url)] != image, f"{url}: the same preview in both languages"

@@ -63,7 +63,7 @@ def test_defaults_render_the_safework_safety_table(lang: str) -> None:
     assert figures(html)[MEANS] == f"{fmt(63.4, 3)} → {fmt(89.125, 3)}" == "63.400 → 89.125"
     assert '<figure class="ai45-figure">' in html and out["svg"] in html
     svg = out["svg"]
-    assert svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert svg.startswith("<svg") and 'role="group"' in svg and "<title" in svg and "<desc" in svg
     header = "benchmark,before,after,change_points,change_pct,headroom_closed_pct,direction\n"
     assert out["csv"].startswith(header)
     assert out["summary"]

@@ -58,7 +58,7 @@ def test_defaults_render(lang: str) -> None:
     assert '<figure class="ai45-figure">' in html and out["svg"] in html
     assert '<details class="ai45-data">' in html and "<table" in html
     svg = out["svg"]
-    assert svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert svg.startswith("<svg") and 'role="group"' in svg and "<title" in svg and "<desc" in svg
     assert view.T["line45"][lang] in svg and view.T["you"][lang] in svg  # marks named in text too
     assert out["csv"].startswith("safety_share,angle_deg,mark\n")
     assert out["summary"]

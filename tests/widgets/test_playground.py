@@ -96,8 +96,11 @@ def test_a_core_result_is_drawn_with_the_widgets_own_chart_and_listed_as_a_table
     widget = json.loads(run(name, json.dumps(params), lang))
     reply = go(f"from ai45core import COMPUTATIONS\nCOMPUTATIONS[{name!r}]({params!r})", lang)
     assert reply["ok"] and reply["value"] is None
-    # The same SVG as the widget's for the same inputs (its element ids are made from the inputs).
-    assert widget["svg"].replace(uid(name, params), uid(name, {})) in reply["html"]
+    # The same figure as the widget's for the same inputs (its element ids are made from the inputs): the chart
+    # in both its layouts, wide and narrow.
+    figure = re.search(r'<figure class="ai45-figure[^"]*">.*?</figure>', widget["html"], re.S)
+    assert figure and widget["svg"] in figure.group(0) and figure.group(0).count("<svg") == 2
+    assert figure.group(0).replace(uid(name, params), uid(name, {})) in reply["html"]
     result_type = type(ai45core.COMPUTATIONS[name](params)).__name__
     assert "<table" in reply["html"] and f"{result_type}" in reply["html"]
 

@@ -18,14 +18,14 @@ import json
 from collections.abc import Mapping
 from typing import Any, Final
 
-from ai45core import AI45Error, compute
+from ai45core import AI45Error, compute_result
 
 from .blocks import BlockError, parse_block
 from .form import render_shell
 from .spec import Output, View
 from .views import VIEWS
 
-__all__ = ["BLOCK_NAMES", "NAMES", "VIEWS", "BlockError", "WidgetError", "parse_block", "render_block",
+__all__ = ["BLOCK_NAMES", "LAYOUTS", "NAMES", "VIEWS", "BlockError", "WidgetError", "parse_block", "render_block",
            "render_widget", "run", "state_errors", "state_problems"]
 __version__ = "0.1.0"
 
@@ -35,13 +35,16 @@ BLOCK_NAMES: Final = (*NAMES, "exercise", "playground")
 (optionally ``example: …``)."""
 MAX_VALUE: Final = 20_000
 """Longest text accepted for one state value (a 1000-row CSV fits; a 10,000-row paste is refused)."""
+LAYOUTS: Final = ("default", "figure-first")
+"""Values of ``layout``, the one key a widget block may give besides its fields: ``figure-first`` shows the
+chart before the form (the home page leads with the picture). It shapes the page, not the computation."""
 
 
 class WidgetError(ValueError):
     """A widget name or state that cannot be used (build time: fails the build with file and line)."""
 
 
-def _params(view: View, state: Mapping[str, str]) -> dict[str, str]:
+def _params(view: View[Any], state: Mapping[str, str]) -> dict[str, str]:
     merged = dict(view.defaults)
     merged.update(state)
     return {k: v for k, v in merged.items() if k in view.field_names()}
@@ -56,10 +59,14 @@ def state_problems(name: str, state: object) -> list[dict[str, str]]:
     if not isinstance(state, dict):
         return [{"field": "", "code": "bad_state", "en": "state must be an object of text values",
                  "zh": "状态必须是由文字值组成的对象"}]
-    allowed = VIEWS[name].field_names()
+    allowed = (*VIEWS[name].field_names(), "layout")
     problems = []
     for key, value in state.items():
-        if key not in allowed:
+        if key == "layout" and value not in LAYOUTS:
+            problems.append({"field": "", "code": "bad_layout",
+                             "en": f"layout must be one of {', '.join(LAYOUTS)}; got {str(value)[:40]!r}",
+                             "zh": f"layout 必须是以下之一：{', '.join(LAYOUTS)}；当前为 {str(value)[:40]!r}"})
+        elif key not in allowed:
             problems.append({"field": "", "code": "unknown_param",
                              "en": f"unknown parameter {str(key)[:40]!r} for {name}; allowed: {', '.join(allowed)}",
                              "zh": f"{name} 没有参数 {str(key)[:40]!r}；可用的参数：{', '.join(allowed)}"})
@@ -82,8 +89,7 @@ def compute_output(name: str, state: Mapping[str, str], lang: str) -> Output:
     """Compute and render; raises AI45Error for bad values."""
     view = VIEWS[name]
     params = _params(view, state)
-    result = compute(name, params)
-    return view.render(result, params, lang)
+    return view.render(compute_result(name, params), params, lang)
 
 
 def run(name: str, state_json: str, lang: str = "en") -> str:
@@ -126,7 +132,7 @@ def render_widget(name: str, state: Mapping[str, str], lang: str, key: str) -> s
                                     for e in out["errors"]))
     view = VIEWS[name]
     output = Output(html=out["html"], csv=out["csv"], svg=out["svg"], summary=out["summary"])
-    return render_shell(view, key, {**view.defaults, **state}, output, lang)
+    return render_shell(view, key, {**view.defaults, **state}, output, lang, layout=state.get("layout", "default"))
 
 
 def render_block(name: str, params: Mapping[str, str], lang: str, key: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import Any
 
 from .html import Text, attrs, esc, t
 from .spec import Field, Output, View
@@ -12,7 +13,7 @@ from .ui import UI
 __all__ = ["render_shell"]
 
 
-def _field(view: View, key: str, f: Field, value: str, lang: str) -> str:
+def _field(view: View[Any], key: str, f: Field, value: str, lang: str) -> str:
     fid = f"{key}-{f.name}"
     hint_id, err_id = f"{fid}-hint", f"{fid}-err"
     described = f"{hint_id} {err_id}" if f.hint else err_id
@@ -79,8 +80,10 @@ def _notes(f: Field, hint_id: str, err_id: str, lang: str) -> str:
     return hint + f'<p class="ai45-error" id="{err_id}" data-ai45-error-for="{esc(f.name)}" hidden></p>'
 
 
-def render_shell(view: View, key: str, state: Mapping[str, str], output: Output, lang: str) -> str:
-    """The complete widget element, pre-rendered: the page shows correct results before any script runs."""
+def render_shell(view: View[Any], key: str, state: Mapping[str, str], output: Output, lang: str, *,
+                 layout: str = "default") -> str:
+    """The complete widget element, pre-rendered: the page shows correct results before any script runs.
+    ``layout="figure-first"`` puts the output (its chart first) before the form."""
     main = [f for f in view.fields if not f.advanced]
     more = [f for f in view.fields if f.advanced]
     inputs = "".join(_field(view, key, f, state.get(f.name, ""), lang) for f in main)
@@ -101,13 +104,15 @@ def render_shell(view: View, key: str, state: Mapping[str, str], output: Output,
                          ("embed", "embed"), ("reset", "reset")))
     root = attrs(data_ai45_widget=view.name, data_ai45_key=key, data_ai45_state="static",
                  lang=lang, id=key)
+    form = f'<form class="ai45-form" novalidate aria-label="{esc(t(view.title, lang))}">{presets}{inputs}</form>'
+    status = f'<p class="ai45-status" data-ai45-status>{esc(t(UI["static"], lang))}</p>'
+    out = (f'<div class="ai45-output" data-ai45-output{attrs(data_ai45_csv=output.csv)}>{output.html}</div>'
+           f'<p class="ai45-sr" aria-live="polite" data-ai45-announce></p>')
+    first = layout == "figure-first"
     return (
-        f'<div class="ai45-widget" data-search-exclude{root}>'
+        f'<div class="ai45-widget{" ai45-figure-first" if first else ""}" data-search-exclude{root}>'
         f'<p class="ai45-title">{esc(t(view.title, lang))}</p>'
-        f'<form class="ai45-form" novalidate aria-label="{esc(t(view.title, lang))}">{presets}{inputs}</form>'
-        f'<p class="ai45-status" data-ai45-status>{esc(t(UI["static"], lang))}</p>'
-        f'<div class="ai45-output" data-ai45-output{attrs(data_ai45_csv=output.csv)}>{output.html}</div>'
-        f'<p class="ai45-sr" aria-live="polite" data-ai45-announce></p>'
+        + (out + status + form if first else form + status + out) +
         f'<details class="ai45-assumptions"><summary>{esc(t(UI["assumptions"], lang))}</summary>'
         f"<ul>{assumptions}</ul></details>"
         f'<div class="ai45-actions">{actions}</div>'

@@ -50,6 +50,7 @@ import json
 import linecache
 import operator
 import random
+import re
 import reprlib
 import sys
 import traceback
@@ -412,9 +413,15 @@ def _table_html(caption: str, found: tuple[list[str], list[list[str]], int], lan
             f"{table(esc(caption), map(esc, head), ([esc(c) for c in row] for row in rows))}{more}</div>")
 
 
-def _view_output(name: str, result: Result, lang: str) -> Output:
-    """The widget's own rendering of a core result (the views take the result's plain data)."""
-    return VIEWS[name].render(result.to_dict(), {}, lang)
+_FIGURE: Final = re.compile(r'<figure class="ai45-figure[^"]*">.*?</figure>', re.S)
+
+
+def _view_figure(name: str, result: Result, lang: str) -> str:
+    """The widget's own figure for a core result: its chart in both layouts (wide and narrow), of which the
+    page's stylesheet shows the one that fits (views/<name>.py renders it; ``chart.figure`` wraps it)."""
+    out: Output = VIEWS[name].render(result, {}, lang)
+    found = _FIGURE.search(out.html)
+    return found.group(0) if found else f'<figure class="ai45-console-chart">{out.svg}</figure>'
 
 
 def _show(value: object, lang: str, notes: list[str]) -> tuple[str | None, str]:
@@ -432,11 +439,11 @@ def _show(value: object, lang: str, notes: list[str]) -> tuple[str | None, str]:
     fields[0][0] = t(UI["field"], lang)
     html = _table_html(t(UI["fields"], lang).format(type=type(result).__name__), fields, lang)
     try:
-        svg = _view_output(name, result, lang).svg
+        chart = _view_figure(name, result, lang)
     except Exception as err:  # a result the reader built by hand may not be drawable
         notes.append(t(UI["chart_failed"], lang).format(reason=_clip(f"{type(err).__name__}: {err}", 200)))
         return None, html
-    return None, f'<figure class="ai45-figure ai45-console-chart">{svg}</figure>{html}'
+    return None, chart + html
 
 
 def _reader_frames(stack: traceback.StackSummary) -> list[traceback.FrameSummary]:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Generic, Literal, TypeVar
 
 from .html import Text
 
 __all__ = ["Field", "Output", "Preset", "View"]
+
+R = TypeVar("R")
+"""The typed result a view renders (an ai45core dataclass such as ``PlaneResult``)."""
 
 Kind = Literal["number", "slider", "select", "series", "text", "csv", "checks"]
 
@@ -53,14 +56,15 @@ class Output:
 
 
 @dataclass(frozen=True)
-class View:
-    """A widget: fields, defaults (text, like a form), and ``render(result, params, lang) -> Output``."""
+class View(Generic[R]):
+    """A widget: fields, defaults (text, like a form), and ``render(result, params, lang) -> Output``, where
+    ``result`` is the computation's typed result (ai45core's dataclass for this widget)."""
 
     name: str
     title: Text
     fields: tuple[Field, ...]
     defaults: Mapping[str, str]
-    render: Callable[[dict[str, Any], Mapping[str, str], str], Output]
+    render: Callable[[R, Mapping[str, str], str], Output]
     assumptions: Mapping[str, tuple[str, ...]]
     presets: tuple[Preset, ...] = ()
     intro: Text | None = None

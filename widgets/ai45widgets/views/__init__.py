@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from ..spec import View
 from . import benchmarks, investment, ladder, matrix, pavlov, plane, zones
 
 __all__ = ["VIEWS"]
 
-VIEWS: Final[dict[str, View]] = {
+VIEWS: Final[dict[str, View[Any]]] = {
     view.name: view for view in (
         plane.VIEW, ladder.VIEW, pavlov.VIEW, zones.VIEW, matrix.VIEW, investment.VIEW, benchmarks.VIEW,
     )

@@ -4,10 +4,25 @@ matters for a headline percentage."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ai45core import benchmarks
+from ai45core.benchmarks import BenchmarksResult
 
+from ..chart import (
+    GRID,
+    NARROW,
+    WIDE,
+    Box,
+    Canvas,
+    figure,
+    hit_rect,
+    legend,
+    line,
+    nice_ticks,
+    shorten,
+    tick_label,
+    tick_values,
+)
 from ..html import Text, attrs, esc, fmt, t, table
 from ..spec import Field, Output, Preset, View
 from ..ui import UI
@@ -136,7 +151,7 @@ T: dict[str, Text] = {
 _FILL = {"rose": "#1b7f3b", "fell": "#c2410c", "unchanged": "#6b7280"}
 _OUTLINE = 'fill="none" stroke="#111827" stroke-width="1.5" stroke-dasharray="4 2"'
 
-VIEW = View(
+VIEW: View[BenchmarksResult] = View(
     name="benchmarks",
     title=T["title"],
     fields=(
@@ -184,177 +199,199 @@ def signed(x: float | None, digits: int = 2, unit: str = "") -> str:
     return "+" + text if x is not None and x > 0 and text.strip("0.,%" + unit) else text
 
 
-def _short(name: str, n: int = 22) -> str:
-    return name if len(name) <= n else name[: n - 1] + "…"
-
-
-def _label(x: float, y: float, text: str, *, anchor: str = "end", extra: str = "") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" text-anchor="{anchor}" fill="#111827"{extra}>'
-            f"{esc(text)}</text>")
-
-
-def change_chart(rows: Sequence[tuple[str, float, float | None, str]],
-                 aggregates: Sequence[tuple[str, float | None, float | None]], *, labels: Mapping[str, str],
-                 title: str, desc: str, uid: str) -> str:
-    """Two diverging bar panels (points | percent), one row per benchmark, then the aggregate rows.
+def change_svg(rows: Sequence[tuple[str, float, float | None, str]],
+               aggregates: Sequence[tuple[str, float | None, float | None]], *, labels: Mapping[str, str],
+               title: str, desc: str, uid: str, variant: str) -> str:
+    """Two diverging bar panels (points | percent) with nice ticks and a light grid, one row per benchmark,
+    then the aggregate rows; side by side when wide, one above the other when narrow.
 
     ``rows`` are (name, points, percent or None, direction); ``aggregates`` are (label, points or None,
     percent or None), drawn outlined and dashed. A fall extends left of zero, hatched, with its value in bold
     and a ▼, so it is never hidden and never carried by colour alone."""
-    label_w, panel_w, gap, bar_h, row_h, top = 170.0, 240.0, 20.0, 16.0, 24.0, 30.0
-    hatch = f"ai45-fall-{uid}"
-    sep = 14.0 if aggregates else 0.0
-    plot_h = (len(rows) + len(aggregates)) * row_h + sep
-    parts = [f'<defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" '
-             f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#fed7aa"/><line x1="0" y1="0" '
-             f'x2="0" y2="6" stroke="{_FILL["fell"]}" stroke-width="2.5"/></pattern></defs>']
+    wide = variant == "wide"
+    width = WIDE if wide else NARROW
+    c = Canvas(width, 0.0, uid + variant[0])
+    hatch = c.hatch(_FILL["fell"], name="fall", opacity=1, background="#fed7aa")
+    names = [name for name, *_ in rows] + [label for label, *_ in aggregates]
+    every: list[tuple[float | None, float | None]] = ([(p, q) for _n, p, q, _d in rows]
+                                                      + [(p, q) for _l, p, q in aggregates])
+    colon = "：" if labels["lang"] == "zh" else ": "
+    bar_h = 16.0
+    row_h = 26.0 if wide else 42.0
+    sep = 14.0
 
-    def panel(x0: float, values: Sequence[float | None], heading: str, unit: str) -> None:
+    def panel(x0: float, top: float, pw: float, column: int, heading: str, unit: str) -> float:
+        values = [pair[column] for pair in every]
         finite = [v for v in values if v is not None]
-        lo, hi = min([0.0, *finite]), max([0.0, *finite])
-        scale = (panel_w - 100) / ((hi - lo) or 1.0)  # 100 px left for the value labels on both sides
-        zero = x0 + 50 + (-lo) * scale
-        parts.append(_label(x0 + panel_w / 2, top - 12, heading, anchor="middle", extra=' font-weight="700"')
-                     + f'<line x1="{zero:.1f}" y1="{top - 4}" x2="{zero:.1f}" y2="{top + plot_h:.1f}" '
-                     f'stroke="#374151" stroke-width="1"/>')
+        lo, hi, step = nice_ticks(min([0.0, *finite]), max([0.0, *finite]), 4 if wide else 3)
+        room_l = 64.0 if any(v < 0 for v in finite) else 6.0
+        room_r = 64.0 if any(v > 0 for v in finite) else 6.0
+        a, b = x0 + room_l, x0 + pw - room_r
+
+        def px(v: float) -> float:
+            return a + (v - lo) / ((hi - lo) or 1.0) * (b - a)
+
+        c.text(x0 + pw / 2 if wide else x0, top, shorten(heading, pw, bold=True), bold=True,
+               anchor="middle" if wide else "start")
+        y = top + 10
+        under = len(c.parts)
+        spans: list[tuple[float, float]] = []
         for i, v in enumerate(values):
             agg = i >= len(rows)
-            y = top + i * row_h + (sep if agg else 0) + (row_h - bar_h) / 2
+            if agg and i == len(rows):
+                y += sep
+                c.add(line(x0, y - sep / 2, x0 + pw, y - sep / 2, stroke="#9ca3af", dash="2 3"))
+            by = y + (row_h - bar_h) / 2 if wide else y + 22
+            spans.append((y, y + row_h) if wide else (by - 3, by + bar_h + 3))
+            if not wide:
+                c.text(x0, y + 16, shorten(names[i], pw), italic=agg)
             if v is None:
-                parts.append(f'<text x="{zero + 4:.1f}" y="{y + 12:.1f}" font-size="11" fill="#374151">'
-                             f'{esc(labels["na"])}</text>')
+                c.text(px(0) + 4, by + 12.5, labels["na"], fill="#374151")
+                y += row_h
                 continue
-            x, w = (zero, v * scale) if v >= 0 else (zero + v * scale, -v * scale)
+            x, w = (px(0), px(v) - px(0)) if v >= 0 else (px(v), px(0) - px(v))
             direction = "rose" if v > 0 else "fell" if v < 0 else "unchanged"
             if agg:
                 style = _OUTLINE
             elif direction == "fell":
-                style = f'fill="url(#{hatch})" stroke="{_FILL["fell"]}" stroke-width="1"'
+                style = f'fill="{hatch}" stroke="{_FILL["fell"]}" stroke-width="1"'
             else:
                 style = f'fill="{_FILL[direction]}"'
-            box = attrs(class_=f"ai45-bar-{direction}", x=f"{x:.1f}", y=f"{y:.1f}",
-                        width=f"{max(w, 1.5):.1f}", height=bar_h)
+            cls = f"ai45-bar-{direction}" + (" ai45-agg" if agg else "")
+            box = attrs(class_=cls, x=f"{x:.1f}", y=f"{by:.1f}", width=f"{max(w, 1.5):.1f}", height=bar_h)
+            c.add(f"<rect{box} {style}/>")
             text = signed(v, 1, unit) + (" ▼" if direction == "fell" and not agg else "")
-            parts.append(f"<rect{box} {style}/>" + (
-                f'<text x="{x + w + 4:.1f}" y="{y + 12:.1f}" font-size="11" fill="#111827">{esc(text)}</text>'
-                if v >= 0 else
-                f'<text x="{x - 4:.1f}" y="{y + 12:.1f}" font-size="11" text-anchor="end" font-weight="700" '
-                f'fill="#111827">{esc(text)}</text>'))
+            if v >= 0:
+                c.text(x + w + 4, by + 12.5, text)
+            else:
+                c.text(x - 4, by + 12.5, text, anchor="end", bold=True)
+            mark = Box(x0, by - 2, x0 + pw, by + bar_h + 2)
+            hit, ring = hit_rect(mark)
+            p, q = every[i]
+            c.tip([names[i], f"{labels['points']}{colon}{labels['na'] if p is None else signed(p, 2)}",
+                   f"{labels['pct']}{colon}{labels['na'] if q is None else signed(q, 2, '%')}"], mark, hit, ring)
+            y += row_h
+        ticks = tick_values(lo, hi, step)
+        c.parts[under:under] = [line(px(v), a_, px(v), b_, stroke=GRID if v else "#374151",
+                                     cls="ai45-grid" if v else "ai45-plot") for v in ticks for a_, b_ in spans]
+        c.x_labels([(px(v), tick_label(v, step) + unit) for v in ticks], y + 16)
+        return y + 16
 
-    for i, (name, *_rest) in enumerate(rows):
-        parts.append(_label(label_w - 8, top + i * row_h + row_h / 2 + 4, _short(name)))
+    top = 20.0
+    if wide:
+        label_w, pw, gap = 200.0, 210.0, 20.0
+        for i, name in enumerate(names):
+            agg = i >= len(rows)
+            y = top + 10 + i * row_h + (sep if agg else 0) + row_h / 2 + 4.5
+            c.text(label_w - 8, y, shorten(name, label_w - 12), anchor="end", italic=agg)
+        panel(label_w, top, pw, 0, labels["points"], "")
+        y = panel(label_w + pw + gap, top, pw, 1, labels["pct"], "%")
+    else:
+        y = panel(4, top, width - 8, 0, labels["points"], "")
+        y = panel(4, y + 34, width - 8, 1, labels["pct"], "%")
+    items = []  # the legend names only what is drawn
+    if any(d == "rose" for *_x, d in rows):
+        items.append((f'<rect x="0" y="-6" width="24" height="12" fill="{_FILL["rose"]}"/>', labels["rose"]))
+    if any(d == "fell" for *_x, d in rows):
+        items.append((f'<rect x="0" y="-6" width="24" height="12" fill="{hatch}" stroke="{_FILL["fell"]}"/>',
+                      labels["fell"]))
     if aggregates:
-        ys = top + len(rows) * row_h + sep / 2
-        parts.append(f'<line x1="8" y1="{ys:.1f}" x2="{label_w + 2 * panel_w + gap:.1f}" y2="{ys:.1f}" '
-                     f'stroke="#9ca3af" stroke-dasharray="2 3"/>')
-        for j, (label, _p, _q) in enumerate(aggregates):
-            y = top + (len(rows) + j) * row_h + sep + row_h / 2 + 4
-            parts.append(_label(label_w - 8, y, _short(label, 26), extra=' font-style="italic"'))
-    panel(label_w, [p for _n, p, _q, _d in rows] + [p for _l, p, _q in aggregates], labels["points"], "")
-    panel(label_w + panel_w + gap, [q for _n, _p, q, _d in rows] + [q for _l, _p, q in aggregates],
-          labels["pct"], "%")
-    ly = top + plot_h + 22
-    items = [(f'fill="{_FILL["rose"]}"', labels["rose"]),
-             (f'fill="url(#{hatch})" stroke="{_FILL["fell"]}"', labels["fell"])]
-    if aggregates:
-        items.append((_OUTLINE, labels["agg"]))
-    for j, (style, text) in enumerate(items):
-        y = ly + j * 18
-        parts.append(f'<rect x="{label_w}" y="{y - 10}" width="26" height="12" {style}/>'
-                     + _label(label_w + 34, y, text, anchor="start"))
-    width, height = label_w + 2 * panel_w + gap + 10, ly + len(items) * 18
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="ai45-chart" viewBox="0 0 {width:.0f} '
-            f'{height:.0f}" role="img" aria-labelledby="ai45-t-{uid} ai45-d-{uid}" font-family="sans-serif">'
-            f'<title id="ai45-t-{uid}">{esc(title)}</title><desc id="ai45-d-{uid}">{esc(desc)}</desc>'
-            + "".join(parts) + "</svg>")
+        agg_sample = f'<rect class="ai45-agg" x="0" y="-6" width="24" height="12" {_OUTLINE}/>'
+        items.append((agg_sample, labels["agg"]))
+    x0 = 200.0 if wide else 4.0
+    y = legend(c, items, x0, y + 30, width - x0 - 4)
+    c.height = y - 8
+    return c.render(title=title, desc=desc, variant="wide" if wide else "narrow")
 
 
 def _na(x: float | None, text: str, unit: str = "%") -> str:
     return text if x is None else signed(x, 2, unit)
 
 
-def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
+def render(r: BenchmarksResult, params: Mapping[str, str], lang: str) -> Output:
     """Headline and sentence, key figures, the two-panel chart, the aggregation note, notes and tables."""
-    rows = r["benchmarks"]
-    n, up, down = len(rows), len(r["rose"]), len(r["fell"])
+    rows = r.benchmarks
+    n, up, down = len(rows), len(r.rose), len(r.fell)
     na = t(T["na"], lang)
-    sentence = r["sentence_zh"] if lang == "zh" else r["sentence_en"]
-    cm, mc = signed(r["change_of_mean_pct"], 2, "%"), signed(r["mean_of_changes_pct"], 2, "%")
-    angle = fmt(r["angle_deg"], 2, unit="°")
-    if r["angle_deg"] is not None and r["verdict_label"] is not None:
-        headline = f"{angle} — {r['verdict_label'][lang]}"
+    sentence = r.sentence_zh if lang == "zh" else r.sentence_en
+    cm, mc = signed(r.change_of_mean_pct, 2, "%"), signed(r.mean_of_changes_pct, 2, "%")
+    angle = fmt(r.angle_deg, 2, unit="°")
+    if r.angle_deg is not None and r.verdict_label is not None:
+        headline = f"{angle} — {r.verdict_label[lang]}"
     else:
         headline = t(T["rose_n"], lang).format(up=up, n=n) + (t(T["fell_n"], lang).format(down=down)
                                                               if down else "")
-    verdict_key = r["verdict"] or ("fell" if down else "no_angle")
-    reported = r["reported_change_pct"]
+    verdict_key = r.verdict or ("fell" if down else "no_angle")
+    reported = r.reported_change_pct
     aggregates: list[tuple[str, float | None, float | None]] = []
     if n > 1:
-        aggregates = [(t(T["agg_change_of_mean"], lang), r["mean_change_points"], r["change_of_mean_pct"]),
-                      (t(T["agg_mean_of_changes"], lang), r["mean_change_points"], r["mean_of_changes_pct"])]
+        aggregates = [(t(T["agg_change_of_mean"], lang), r.mean_change_points, r.change_of_mean_pct),
+                      (t(T["agg_mean_of_changes"], lang), r.mean_change_points, r.mean_of_changes_pct)]
         if reported is not None:
             aggregates.append((t(T["agg_reported"], lang), None, reported))
-    fell_items = ", ".join(f"{b['name']} ({signed(b['change_points'], 1)})"
-                           for b in rows if b["direction"] == "fell")
+    fell_items = ", ".join(f"{b.name} ({signed(b.change_points, 1)})"
+                           for b in rows if b.direction == "fell")
     desc = t(T["chart_desc"], lang).format(
         n=n, cm=cm, mc=mc,
         fell=t(T["desc_fell"], lang).format(items=fell_items) if down else t(T["desc_none"], lang))
     chart_labels = {"na": na, "points": t(T["panel_points"], lang), "pct": t(T["panel_pct"], lang),
                     "rose": t(T["legend_rose"], lang), "fell": t(T["legend_fell"], lang),
                     "agg": t(T["legend_agg"], lang)}
-    svg = change_chart([(b["name"], b["change_points"], b["change_pct"], b["direction"]) for b in rows],
-                       aggregates, labels=chart_labels, title=t(T["chart_title"], lang), desc=desc,
-                       uid=uid("benchmarks", params))
+    u = uid("benchmarks", params)
+    wide, narrow = (change_svg([(b.name, b.change_points, b.change_pct, b.direction) for b in rows],
+                               aggregates, labels={**chart_labels, "lang": lang}, title=t(T["chart_title"], lang),
+                               desc=desc, uid=u, variant=v) for v in ("wide", "narrow"))
     figures = [
-        (t(T["mean"], lang), f"{fmt(r['mean_before'], 3)} → {fmt(r['mean_after'], 3)}"),
-        (t(T["mean_change"], lang), signed(r["mean_change_points"], 3)),
+        (t(T["mean"], lang), f"{fmt(r.mean_before, 3)} → {fmt(r.mean_after, 3)}"),
+        (t(T["mean_change"], lang), signed(r.mean_change_points, 3)),
         (t(T["change_of_mean"], lang), cm),
         (t(T["mean_of_changes"], lang), mc),
-        (t(T["fell_fig"], lang), f"{down}: {esc(', '.join(r['fell']))}" if down else "0"),
+        (t(T["fell_fig"], lang), f"{down}: {esc(', '.join(r.fell))}" if down else "0"),
         (t(T["angle"], lang), angle),
     ]
     dl = "".join(f'<div><dt>{esc(k)}</dt><dd data-ai45-value="{i}">{v}</dd></div>'
                  for i, (k, v) in enumerate(figures))
-    if n > 1 and r["aggregation_gap_pct"] is not None:
-        why = t(T["why"], lang).format(dp=signed(r["mean_change_points"], 3), cm=cm, mc=mc,
-                                       gap=fmt(abs(r["aggregation_gap_pct"]), 2))
+    if n > 1 and r.aggregation_gap_pct is not None:
+        why = t(T["why"], lang).format(dp=signed(r.mean_change_points, 3), cm=cm, mc=mc,
+                                       gap=fmt(abs(r.aggregation_gap_pct), 2))
     else:
         why = t(T["why_one" if n == 1 else "why_none"], lang)
-    notes = r["notes_zh" if lang == "zh" else "notes_en"]
+    notes = r.notes_zh if lang == "zh" else r.notes_en
     notes_html = "".join(f'<p class="ai45-note">{esc(x)}</p>' for x in notes)
-    if r["title"] is not None and r["source_urls"]:
+    if r.title is not None and r.source_urls:
         link = '<a href="{0}">{0}</a>'
-        card, paper = (link.format(esc(u)) for u in (r["source_urls"][0], r["source_urls"][-1]))
-        text = t(T["source"], lang).format(title=esc(r["title"][lang]), card=card, paper=paper)
+        card, paper = (link.format(esc(u)) for u in (r.source_urls[0], r.source_urls[-1]))
+        text = t(T["source"], lang).format(title=esc(r.title[lang]), card=card, paper=paper)
         notes_html += f'<p class="ai45-note ai45-source">{text}</p>'
     head = [t(T[k], lang) for k in ("benchmark", "before_col", "after_col", "points", "pct", "headroom",
                                     "direction")]
-    body = [[esc(b["name"]), fmt(b["before"], 2), fmt(b["after"], 2), signed(b["change_points"], 2),
-             _na(b["change_pct"], na),
-             na if b["headroom_closed_pct"] is None else fmt(b["headroom_closed_pct"], 2, unit="%"),
-             ("▼ " if b["direction"] == "fell" else "") + t(T[b["direction"]], lang)] for b in rows]
+    body = [[esc(b.name), fmt(b.before, 2), fmt(b.after, 2), signed(b.change_points, 2),
+             _na(b.change_pct, na),
+             na if b.headroom_closed_pct is None else fmt(b.headroom_closed_pct, 2, unit="%"),
+             ("▼ " if b.direction == "fell" else "") + t(T[b.direction], lang)] for b in rows]
     tables = table(esc(t(T["chart_title"], lang)), head, body)
     agg_rows = [[esc(k), v] for k, v in figures[:4]]
-    if r["stated_mean_before"] is not None:
+    if r.stated_mean_before is not None:
         agg_rows += [[esc(t(T["stated_means"], lang)),
-                      f"{fmt(r['stated_mean_before'], 1)} → {fmt(r['stated_mean_after'], 1)}"],
-                     [esc(t(T["stated_change"], lang)), _na(r["stated_change_of_mean_pct"], na)]]
+                      f"{fmt(r.stated_mean_before, 1)} → {fmt(r.stated_mean_after, 1)}"],
+                     [esc(t(T["stated_change"], lang)), _na(r.stated_change_of_mean_pct, na)]]
     if reported is not None:
         agg_rows.append([esc(t(T["reported"], lang)), signed(reported, 2, "%")])
-    if r["safety_gain"] is not None and r["capability_gain"] is not None:
-        unit = "%" if r["scale"] == "index" else ""
-        agg_rows += [[esc(t(T["safety_gain"], lang)), signed(r["safety_gain"], 3 if unit == "" else 2, unit)],
+    if r.safety_gain is not None and r.capability_gain is not None:
+        unit = "%" if r.scale == "index" else ""
+        agg_rows += [[esc(t(T["safety_gain"], lang)), signed(r.safety_gain, 3 if unit == "" else 2, unit)],
                      [esc(t(T["angle"], lang)), angle],
                      [esc(t(T["verdict"], lang)),
-                      esc(r["verdict_label"][lang]) if r["verdict_label"] else "—"]]
+                      esc(r.verdict_label[lang]) if r.verdict_label else "—"]]
     tables += table(esc(t(T["aggregates"], lang)), [t(T["quantity"], lang), t(T["value"], lang)], agg_rows)
-    if r["comparison"]:
-        after = r["after_model"] or ""
-        models = [(r["before_model"], [b["before"] for b in rows], r["stated_mean_before"], None),
-                  (after, [b["after"] for b in rows], r["stated_mean_after"], None)]
-        models += [(c["model"], c["scores"], c["stated_average"], c["higher_than_after"])
-                   for c in r["comparison"]]
-        comp_head = [t(T["model"], lang), *(esc(b["name"]) for b in rows), t(T["stated_avg"], lang),
+    if r.comparison:
+        after = r.after_model or ""
+        models: list[tuple[str | None, Sequence[float], float | None, tuple[str, ...] | None]] = [
+            (r.before_model, [b.before for b in rows], r.stated_mean_before, None),
+            (after, [b.after for b in rows], r.stated_mean_after, None)]
+        models += [(c.model, c.scores, c.stated_average, c.higher_than_after)
+                   for c in r.comparison]
+        comp_head = [t(T["model"], lang), *(esc(b.name) for b in rows), t(T["stated_avg"], lang),
                      t(T["higher"], lang).format(after=esc(after))]
         comp_rows = [[esc(m), *(fmt(s, 1) for s in scores), fmt(avg, 1),
                       "—" if higher is None else (esc(", ".join(higher)) or t(T["none"], lang))]
@@ -363,22 +400,22 @@ def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
     html = (f'<p class="ai45-verdict ai45-{esc(verdict_key)}" data-ai45-verdict="{esc(verdict_key)}">'
             f"<strong>{esc(headline)}</strong> — {esc(sentence)}</p>"
             f'<dl class="ai45-figures">{dl}</dl>'
-            f'<figure class="ai45-figure">{svg}</figure>'
+            f"{figure(wide, narrow)}"
             f'<p class="ai45-note ai45-aggregation">{esc(why)}</p>{notes_html}'
             f'<details class="ai45-data"><summary>{esc(t(UI["data_table"], lang))}</summary>'
             f"{tables}</details>")
     csv_rows: list[list[object]] = [["benchmark", "before", "after", "change_points", "change_pct",
                                      "headroom_closed_pct", "direction"]]
-    csv_rows += [[b["name"], b["before"], b["after"], b["change_points"], b["change_pct"],
-                  b["headroom_closed_pct"], b["direction"]] for b in rows]
+    csv_rows += [[b.name, b.before, b.after, b.change_points, b.change_pct,
+                  b.headroom_closed_pct, b.direction] for b in rows]
     csv_rows += [[], ["quantity", "value"]]
-    csv_rows += [[key, r[key]] for key in (
+    csv_rows += [[key, getattr(r, key)] for key in (
         "mean_before", "mean_after", "mean_change_points", "change_of_mean_pct", "mean_of_changes_pct",
         "aggregation_gap_pct", "stated_mean_before", "stated_mean_after", "stated_change_of_mean_pct",
         "reported_change_pct", "capability_gain", "safety_gain", "angle_deg", "verdict", "preset")
-        if r[key] is not None]
-    summary = t(T["summary"], lang).format(mb=fmt(r["mean_before"], 3), ma=fmt(r["mean_after"], 3), cm=cm,
+        if getattr(r, key) is not None]
+    summary = t(T["summary"], lang).format(mb=fmt(r.mean_before, 3), ma=fmt(r.mean_after, 3), cm=cm,
                                            mc=mc, fell=down)
-    if r["angle_deg"] is not None:
+    if r.angle_deg is not None:
         summary += t(T["summary_angle"], lang).format(angle=angle)
-    return Output(html=html, csv=to_csv(csv_rows), svg=svg, summary=summary)
+    return Output(html=html, csv=to_csv(csv_rows), svg=wide, summary=summary)

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Literal
 
 from ai45core import investment
+from ai45core.investment import InvestmentResult
 
-from ..chart import STYLES
-from ..html import Text, attrs, esc, fmt, t, table
+from ..chart import (
+    AXIS,
+    GRID,
+    INK,
+    NARROW,
+    STYLES,
+    WIDE,
+    Box,
+    Canvas,
+    figure,
+    hit_circle,
+    legend,
+    line,
+    tick_label,
+    tick_values,
+)
+from ..html import Text, esc, fmt, t, table
 from ..spec import Field, Output, Preset, View
 from ..ui import UI
 from ._util import to_csv, uid
@@ -71,6 +87,8 @@ T: dict[str, Text] = {
     "you": {"en": "your split", "zh": "你的分配"},
     "you_multi": {"en": "your mix", "zh": "你的组合"},
     "needs": {"en": "45° at {share}", "zh": "45° 需 {share}"},
+    "band_short": {"en": "balance band ±{tol}°", "zh": "平衡带 ±{tol}°"},
+    "curve_short": {"en": "angle for each share", "zh": "各占比对应的角度"},
     "balanced_legend": {"en": "Share that gives 45°", "zh": "达到 45° 的占比"},
     "dims_legend": {"en": "Dimensions, each at its own share", "zh": "各维度（按各自的占比）"},
     "chart_title": {"en": "Angle against the share of resources for safety",
@@ -104,7 +122,7 @@ _GRID = 120
 """Evenly spaced shares on the curve; a few more near 0 and 1, where small α makes it steep."""
 _EDGES = (1e-4, 5e-4, 1e-3, 2e-3, 4e-3)
 
-VIEW = View(
+VIEW: View[InvestmentResult] = View(
     name="investment",
     title=T["title"],
     fields=(
@@ -143,40 +161,35 @@ def pct(share: float | None) -> str:
     return fmt(None if share is None else share * 100, 2, unit="%")
 
 
-def _curve(r: Mapping[str, Any], marks: Sequence[float]) -> list[tuple[float, float]]:
+def _curve(r: InvestmentResult, marks: Sequence[float]) -> list[tuple[float, float]]:
     """(share, angle) along the whole range, computed by the core itself (one model, one place)."""
     shares = {i / _GRID for i in range(_GRID + 1)} | set(_EDGES) | {1 - e for e in _EDGES} | set(marks)
-    alpha = r["alpha"] if r["alpha"] is not None else 0.5
-    k = r["scale_k"] if r["scale_k"] is not None else 1.0
+    alpha = r.alpha if r.alpha is not None else 0.5
+    k = r.scale_k if r.scale_k is not None else 1.0
     ordered = sorted(shares)
-    angles = investment.angle_curve(ordered, returns=r["returns"], alpha=alpha, scale_k=k,
-                                    efficiency=r["efficiency"])
+    angles = investment.angle_curve(ordered, returns=r.returns, alpha=alpha, scale_k=k, efficiency=r.efficiency)
     return list(zip(ordered, angles, strict=True))
 
 
-def _text(x: float, y: float, text: str, *, size: int = 12, anchor: str = "start", extra: str = "") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="#111827"{extra}>'
-            f"{esc(text)}</text>")
+Spot = tuple[float, float, Literal["start", "middle", "end"]]
 
 
-def _line(x1: float, y1: float, x2: float, y2: float, stroke: str, width: float, dash: str = "",
-          cls: str = "") -> str:
-    ends = attrs(x1=f"{x1:.1f}", y1=f"{y1:.1f}", x2=f"{x2:.1f}", y2=f"{y2:.1f}")
-    return (f"<line{attrs(class_=cls or None)}{ends}"
-            f"{attrs(stroke=stroke, stroke_width=width, stroke_dasharray=dash or None)}/>")
+def _around(x: float, y: float, d: float = 9.0) -> list[Spot]:
+    return [(x + d, y - d, "start"), (x - d, y - d, "end"), (x + d, y + d + 10, "start"),
+            (x - d, y + d + 10, "end"), (x, y - d - 6, "middle"), (x, y + d + 16, "middle")]
 
 
-def _diamond(x: float, y: float, r: float = 4) -> str:
-    corners = f"{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}"
-    return f'<polygon points="{corners}" fill="#6b7280"/>'
-
-
-def angle_chart(points: Sequence[tuple[float, float]], *, current: tuple[float, float], balanced: float,
-                dims: Sequence[tuple[str, float, float]], tolerance_deg: float, verdict: str, you: str,
-                lang: str, title: str, desc: str, uid: str) -> str:
-    """Angle (0–90°) against safety share (0–1): the curve, the 45° line and band, the reader's share and
-    the balanced share. Text labels and dash patterns carry the meaning as well as colour."""
-    left, top, w, h = 52.0, 14.0, 400.0, 240.0
+def angle_svg(points: Sequence[tuple[float, float]], *, current: tuple[float, float], balanced: float,
+              dims: Sequence[tuple[str, float, float]], tolerance_deg: float, verdict: str, you: str, lang: str,
+              title: str, desc: str, uid: str, variant: str) -> str:
+    """Angle (0–90°) against safety share (0–100 %): nice ticks and a light grid, the curve, the 45° line and
+    band, the reader's share and the balanced share, each named on the chart rather than in a legend."""
+    wide = variant == "wide"
+    width = WIDE if wide else NARROW
+    left, top = (52.0, 36.0) if wide else (44.0, 36.0)
+    w, h = (width - left - 16, 270.0) if wide else (width - left - 14, 210.0)
+    plot = Box(left, top, left + w, top + h)
+    c = Canvas(width, 0.0, uid + variant[0])
 
     def px(s: float) -> float:
         return left + s * w
@@ -184,101 +197,117 @@ def angle_chart(points: Sequence[tuple[float, float]], *, current: tuple[float, 
     def py(a: float) -> float:
         return top + h - a / 90 * h
 
-    hatch = f"ai45-hatch-{uid}"
-    parts = [f'<defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" '
-             f'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#1b7f3b" '
-             f'stroke-width="1.5" stroke-opacity="0.35"/></pattern></defs>',
-             f'<rect class="ai45-plot" x="{left}" y="{top}" width="{w}" height="{h}" fill="none" '
-             f'stroke="#9ca3af"/>']
+    colon = "：" if lang == "zh" else ": "
+    for a in range(0, 91, 15):
+        c.add(line(left, py(a), left + w, py(a), stroke=GRID, cls="ai45-grid"))
+        c.text(left - 6, py(a) + 4.5, f"{a}°", anchor="end", fill="#374151")
+    share_step = 0.1 if wide else 0.25
+    shares = tick_values(0, 1, share_step)
+    for s in shares:
+        c.add(line(px(s), top, px(s), top + h, stroke=GRID, cls="ai45-grid"))
+    c.x_labels([(px(s), tick_label(s, share_step, "percent")) for s in shares], top + h + 18)
+    c.add(line(left, top + h, left + w, top + h, stroke=AXIS, cls="ai45-plot"),
+          line(left, top, left, top + h, stroke=AXIS, cls="ai45-plot"))
+    c.text(left + w, top + h + 40, f'{t(T["x_axis"], lang)} →', anchor="end", bold=True)
+    c.text(4, top - 18, f'↑ {t(T["y_axis"], lang)}', bold=True)
     lo, hi = max(0.0, 45 - tolerance_deg), min(90.0, 45 + tolerance_deg)
     if hi > lo:
-        parts.append(f'<rect class="ai45-band" x="{left}" y="{py(hi):.1f}" width="{w}" '
-                     f'height="{py(lo) - py(hi):.1f}" fill="url(#{hatch})"/>')
-    parts.append(_line(left, py(45), left + w, py(45), "#374151", 1.2, "10 3 2 3", "ai45-diag"))
-    # Ticks: shares as percentages, angles at 0, 45 and 90 degrees.
-    for s in (0, 0.25, 0.5, 0.75, 1):
-        parts.append(_line(px(s), top + h, px(s), top + h + 4, "#9ca3af", 1)
-                     + _text(px(s), top + h + 16, f"{s * 100:.0f}%", size=11, anchor="middle"))
-    for a in (0, 45, 90):
-        parts.append(_text(left - 6, py(a) + 4, f"{a}°", size=11, anchor="end"))
-    parts.append(_text(left + w / 2, top + h + 34, f'{t(T["x_axis"], lang)} →', anchor="middle")
-                 + f'<text transform="translate({left - 36},{top + h / 2}) rotate(-90)" font-size="12" '
-                 f'text-anchor="middle" fill="#111827">{esc(t(T["y_axis"], lang))} →</text>')
+        c.add(f'<rect class="ai45-band" x="{left}" y="{py(hi):.1f}" width="{w}" height="{py(lo) - py(hi):.1f}" '
+              f'fill="{c.hatch("#1b7f3b")}"/>')
+    c.add(line(left, py(45), left + w, py(45), stroke="#374151", width=1.4, dash="10 3 2 3", cls="ai45-diag"))
     path = " ".join(f"{px(s):.1f},{py(a):.1f}" for s, a in points)
-    parts.append(f'<polyline class="ai45-curve" points="{path}" fill="none" stroke="#3949ab" '
-                 f'stroke-width="2.5" stroke-linejoin="round"/>')
-    # The balanced share: a dashed vertical line, labelled at the top of the plot.
-    bx, right = px(balanced), balanced < 0.7
-    parts.append(_line(bx, top, bx, top + h, "#1b7f3b", 1.5, "5 4", "ai45-balanced-share")
-                 + _text(bx + (5 if right else -5), top + 13, t(T["needs"], lang).format(share=pct(balanced)),
-                         size=11, anchor="start" if right else "end"))
-    # Dimensions (multi mode): each lies on the curve at its own share.
-    for name, ds, da in dims:
-        parts.append(_diamond(px(ds), py(da)))
-        if len(dims) <= 6:
-            parts.append(_text(px(ds) + 6, py(da) + 12, name[:14], size=10))
-    # The reader's split, on top of everything.
-    colour = STYLES.get(verdict, STYLES["no_movement"])[0]
+    c.add(f'<polyline class="ai45-curve" points="{path}" fill="none" stroke="#3949ab" stroke-width="2.5" '
+          'stroke-linejoin="round"/>')
+    c.avoid += [Box(px(s) - 2, py(a) - 2, px(s) + 2, py(a) + 2) for s, a in points[:: max(1, len(points) // 60)]]
+    bx = px(balanced)
+    c.add(line(bx, top, bx, top + h, stroke="#1b7f3b", width=1.5, dash="5 4", cls="ai45-balanced-share"))
     cx, cy = px(current[0]), py(current[1])
-    right = current[0] < 0.6
-    parts.append(f'<circle class="ai45-{esc(verdict)}" cx="{cx:.1f}" cy="{cy:.1f}" r="5.5" fill="{colour}" '
-                 f'stroke="#111827"/>'
-                 + _text(cx + (8 if right else -8), cy - 9 if current[1] < 80 else cy + 18,
-                         f"{you}{'：' if lang == 'zh' else ': '}{pct(current[0])} → {fmt(current[1], 1, unit='°')}",
-                         anchor="start" if right else "end", extra=' font-weight="700"'))
-    # Legend: a sample and a text for every mark.
-    ly = top + h + 56
-    parts += [
-        _line(left, ly - 4, left + 28, ly - 4, "#3949ab", 2.5) + _text(left + 36, ly, t(T["curve"], lang)),
-        _line(left, ly + 14, left + 28, ly + 14, "#374151", 1.2, "10 3 2 3", "ai45-diag")
-        + _text(left + 36, ly + 18, t(T["line45"], lang)),
-        f'<rect x="{left + 220}" y="{ly + 9}" width="28" height="10" fill="url(#{hatch})" stroke="#1b7f3b" '
-        f'stroke-opacity="0.5"/>'
-        + _text(left + 256, ly + 18, f'{t(T["band"], lang)} 45° ± {fmt(tolerance_deg, 1)}°'),
-        _line(left, ly + 32, left + 28, ly + 32, "#1b7f3b", 1.5, "5 4")
-        + _text(left + 36, ly + 36, t(T["balanced_legend"], lang)),
-        f'<circle cx="{left + 234}" cy="{ly + 32}" r="5" fill="{colour}" stroke="#111827"/>'
-        + _text(left + 256, ly + 36, you),
-    ]
-    height = ly + 46
-    if dims:
-        parts.append(_diamond(left + 14, ly + 50) + _text(left + 36, ly + 54, t(T["dims_legend"], lang)))
-        height += 18
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="ai45-chart" viewBox="0 0 {left + w + 16:.0f} '
-            f'{height:.0f}" role="img" aria-labelledby="ai45-t-{uid} ai45-d-{uid}" font-family="sans-serif">'
-            f'<title id="ai45-t-{uid}">{esc(title)}</title><desc id="ai45-d-{uid}">{esc(desc)}</desc>'
-            + "".join(parts) + "</svg>")
+    colour = STYLES.get(verdict, STYLES["no_movement"])[0]
+    c.add(f'<circle class="ai45-m-{esc(verdict)}" cx="{cx:.1f}" cy="{cy:.1f}" r="5.5" fill="{colour}" '
+          f'stroke="{INK}"/>')
+    c.avoid.append(Box(cx - 7, cy - 7, cx + 7, cy + 7))
+    for _, ds, da in dims:
+        c.add(_diamond(px(ds), py(da)))
+        c.avoid.append(Box(px(ds) - 5, py(da) - 5, px(ds) + 5, py(da) + 5))
+    # Direct labels, most important first; any that finds no free spot goes to a legend below.
+    extra: list[tuple[str, str]] = []
+    you_text = f"{you}{colon}{pct(current[0])} → {fmt(current[1], 1, unit='°')}"
+    if not c.place(you_text, _around(cx, cy), bold=True, within=plot):
+        extra.append((f'<circle cx="12" cy="0" r="5" fill="{colour}" stroke="{INK}"/>', you_text))
+    line45 = t(T["line45"], lang)
+    if not c.place(line45, [(left + 6, py(45) - 6, "start"), (left + w * 0.3, py(45) - 6, "start"),
+                            (left + 6, py(45) + 17, "start")], within=plot):
+        extra.append((line(0, 0, 24, 0, stroke="#374151", width=1.4, dash="10 3 2 3"), line45))
+    needs = t(T["needs"], lang).format(share=pct(balanced))
+    if not c.place(needs, [(bx + 5, top + 16, "start"), (bx - 5, top + 16, "end"),
+                           (bx + 5, top + h - 8, "start"), (bx - 5, top + h - 8, "end")], within=plot):
+        extra.append((line(0, 0, 24, 0, stroke="#1b7f3b", width=1.5, dash="5 4"), needs))
+    band = t(T["band_short"], lang).format(tol=fmt(tolerance_deg, 1).removesuffix(".0"))
+    if hi > lo and not c.place(band, [(left + w - 4, py(hi) - 5, "end"), (left + 4, py(hi) - 5, "start"),
+                                      (left + w - 4, py(lo) + 16, "end"), (left + 4, py(lo) + 16, "start")],
+                               within=plot):
+        extra.append((f'<rect x="0" y="-6" width="24" height="11" fill="{c.hatch("#1b7f3b")}"/>', band))
+    curve_text = t(T["curve_short"], lang)
+    k = min(range(len(points)), key=lambda i: abs(points[i][0] - 0.85))
+    sx, sy = px(points[k][0]), py(points[k][1])
+    if not c.place(curve_text, [(sx - 6, sy - 8, "end"), (sx + 6, sy + 18, "start"), (sx - 6, sy + 18, "end")],
+                   within=plot):
+        extra.append((line(0, 0, 24, 0, stroke="#3949ab", width=2.5), curve_text))
+    if len(dims) <= 8:
+        for name, ds, da in dims:
+            c.place(name[:14], _around(px(ds), py(da), 7), within=plot)
+    # Tips: the reader's split, the balanced share and every dimension.
+    hit, ring, box = hit_circle(cx, cy)
+    c.tip([you, f'{t(T["share_shown"], lang)}{colon}{pct(current[0])}',
+           f'{t(T["angle"], lang)}{colon}{fmt(current[1], 2, unit="°")}'], box, hit, ring)
+    hit, ring, box = hit_circle(bx, py(45))
+    c.tip([t(T["balanced"], lang), pct(balanced)], box, hit, ring)
+    for name, ds, da in dims:
+        hit, ring, box = hit_circle(px(ds), py(da), 9)
+        c.tip([name, f'{t(T["share_shown"], lang)}{colon}{pct(ds)}', f'{t(T["angle"], lang)}{colon}'
+               f'{fmt(da, 2, unit="°")}'], box, hit, ring)
+    y = top + h + 66
+    if extra:
+        y = legend(c, extra, 4, y, width - 8, columns=2 if wide else 1)
+    c.height = y - 10
+    return c.render(title=title, desc=desc, variant="wide" if wide else "narrow")
 
 
-def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
+def _diamond(x: float, y: float, r: float = 4.5) -> str:
+    corners = f"{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}"
+    return f'<polygon class="ai45-dim" points="{corners}" fill="#6b7280"/>'
+
+
+def render(r: InvestmentResult, params: Mapping[str, str], lang: str) -> Output:
     """Verdict sentence, key figures, the angle-vs-share curve, per-dimension table and notes."""
-    multi = r["mode"] == "multi"
-    verdict_label = r["verdict_label"][lang]
-    sentence = r["sentence_zh"] if lang == "zh" else r["sentence_en"]
-    angle = fmt(r["angle_deg"], 2, unit="°")
-    share, balanced = r["equivalent_share"], r["balanced_safety_share"]
-    dims = [(d["name"], d["safety_share"], d["angle_deg"]) for d in r["dimensions"]]
+    multi = r.mode == "multi"
+    verdict_label = r.verdict_label[lang]
+    sentence = r.sentence_zh if lang == "zh" else r.sentence_en
+    angle = fmt(r.angle_deg, 2, unit="°")
+    share, balanced = r.equivalent_share, r.balanced_safety_share
+    dims = [(d.name, d.safety_share, d.angle_deg) for d in r.dimensions]
     points = _curve(r, [share, balanced, *(s for _, s, _ in dims)])
     title = t(T["chart_title"], lang)
     desc = t(T["chart_desc"], lang).format(share=pct(share), angle=angle, balanced=pct(balanced))
-    svg = angle_chart(points, current=(share, r["angle_deg"]), balanced=balanced, dims=dims,
-                      tolerance_deg=r["tolerance_deg"], verdict=r["verdict"],
-                      you=t(T["you_multi" if multi else "you"], lang), lang=lang, title=f"{title}: {angle}",
-                      desc=desc, uid=uid("investment", params))
+    u = uid("investment", params)
+    wide, narrow = (angle_svg(points, current=(share, r.angle_deg), balanced=balanced, dims=dims,
+                              tolerance_deg=r.tolerance_deg, verdict=r.verdict,
+                              you=t(T["you_multi" if multi else "you"], lang), lang=lang,
+                              title=f"{title}: {angle}", desc=desc, uid=u, variant=v) for v in ("wide", "narrow"))
     figures = [
         (t(T["angle"], lang), angle),
         (t(T["verdict"], lang), esc(verdict_label)),
         (t(T["equivalent" if multi else "share_shown"], lang), esc(pct(share))),
         (t(T["balanced"], lang), esc(pct(balanced))),
-        (t(T["pc"], lang), fmt(r["capability_progress"], 3)),
-        (t(T["ps"], lang), fmt(r["safety_progress"], 3)),
+        (t(T["pc"], lang), fmt(r.capability_progress, 3)),
+        (t(T["ps"], lang), fmt(r.safety_progress, 3)),
     ]
     dl = "".join(f'<div><dt>{esc(k)}</dt><dd data-ai45-value="{i}">{v}</dd></div>'
                  for i, (k, v) in enumerate(figures))
     notes = []
-    if not multi and r["safety_share"] == investment.CLAIMED_COMPUTE_SAFETY_SHARE:
+    if not multi and r.safety_share == investment.CLAIMED_COMPUTE_SAFETY_SHARE:
         notes.append(investment.CLAIMED_COMPUTE_SAFETY_SHARE_LABEL[lang])
-    if r["efficiency"] == 1:
+    if r.efficiency == 1:
         notes.append(t(T["symmetric"], lang))
     notes_html = "".join(f'<p class="ai45-note">{esc(n)}</p>' for n in notes)
     tables = table(esc(title), [t(T["quantity"], lang), t(T["value"], lang)],
@@ -286,36 +315,36 @@ def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
     if multi:
         keys = ("dimension", "share_shown", "weight", "pc", "ps", "dim_angle", "balancing")
         head = [t(T[k], lang) for k in keys]
-        rows = [[esc(d["name"]), esc(pct(d["safety_share"])), fmt(d["weight"], 3),
-                 fmt(d["capability_progress"], 3), fmt(d["safety_progress"], 3),
-                 fmt(d["angle_deg"], 2, unit="°"),
-                 esc(t(T["impossible"], lang) if d["balancing_share"] is None else pct(d["balancing_share"]))]
-                for d in r["dimensions"]]
+        rows = [[esc(d.name), esc(pct(d.safety_share)), fmt(d.weight, 3),
+                 fmt(d.capability_progress, 3), fmt(d.safety_progress, 3),
+                 fmt(d.angle_deg, 2, unit="°"),
+                 esc(t(T["impossible"], lang) if d.balancing_share is None else pct(d.balancing_share))]
+                for d in r.dimensions]
         tables += table(esc(t(T["dimension"], lang)), head, rows)
     marked = {share, balanced}
     curve_rows = [[esc(pct(s)), fmt(a, 2, unit="°")] for s, a in points
                   if round(s * 20, 9).is_integer() or s in marked]  # every 5%, and the marked shares
     tables += table(esc(t(T["curve_table"], lang)), [t(T["share_shown"], lang), t(T["angle"], lang)],
                     curve_rows)
-    html = (f'<p class="ai45-verdict ai45-{esc(r["verdict"])}" data-ai45-verdict="{esc(r["verdict"])}">'
+    html = (f'<p class="ai45-verdict ai45-{esc(r.verdict)}" data-ai45-verdict="{esc(r.verdict)}">'
             f"<strong>{esc(verdict_label)}</strong> — {esc(sentence)}</p>"
             f'<dl class="ai45-figures">{dl}</dl>{notes_html}'
-            f'<figure class="ai45-figure">{svg}</figure>'
+            f"{figure(wide, narrow)}"
             f'<details class="ai45-data"><summary>{esc(t(UI["data_table"], lang))}</summary>'
             f"{tables}</details>")
     marks = {share: "equivalent_share" if multi else "safety_share", balanced: "balanced_safety_share"}
     csv_rows: list[list[object]] = [["safety_share", "angle_deg", "mark"]]
     csv_rows += [[s, a, marks.get(s)] for s, a in points]
     csv_rows += [[],
-                 ["angle_deg", r["angle_deg"], "verdict", r["verdict"], "balanced_safety_share", balanced],
-                 ["capability_progress", r["capability_progress"], "safety_progress", r["safety_progress"]],
-                 ["returns", r["returns"], "alpha", r["alpha"], "scale_k", r["scale_k"], "efficiency",
-                  r["efficiency"]]]
+                 ["angle_deg", r.angle_deg, "verdict", r.verdict, "balanced_safety_share", balanced],
+                 ["capability_progress", r.capability_progress, "safety_progress", r.safety_progress],
+                 ["returns", r.returns, "alpha", r.alpha, "scale_k", r.scale_k, "efficiency",
+                  r.efficiency]]
     if multi:
         csv_rows += [[], ["dimension", "safety_share", "weight", "capability_progress", "safety_progress",
                           "angle_deg", "balancing_share"]]
-        csv_rows += [[d["name"], d["safety_share"], d["weight"], d["capability_progress"],
-                      d["safety_progress"], d["angle_deg"], d["balancing_share"]] for d in r["dimensions"]]
+        csv_rows += [[d.name, d.safety_share, d.weight, d.capability_progress,
+                      d.safety_progress, d.angle_deg, d.balancing_share] for d in r.dimensions]
     summary = t(T["summary_multi" if multi else "summary"], lang).format(
         share=pct(share), angle=angle, verdict=verdict_label, balanced=pct(balanced))
-    return Output(html=html, csv=to_csv(csv_rows), svg=svg, summary=summary)
+    return Output(html=html, csv=to_csv(csv_rows), svg=wide, summary=summary)

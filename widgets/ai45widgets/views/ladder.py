@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ai45core import ladder
+from ai45core.ladder import LadderResult, Layer, LayerCoverage
 
+from ..chart import (
+    FONT,
+    GRID,
+    INK,
+    LINE,
+    MUTED,
+    NARROW,
+    WIDE,
+    Box,
+    Canvas,
+    figure,
+    hit_rect,
+    legend,
+    line,
+    shorten,
+    text_width,
+    wrap,
+)
 from ..html import Text, attrs, esc, fmt, t, table
 from ..spec import Field, Output, Preset, View
 from ..ui import UI
@@ -106,7 +124,7 @@ def _option(tech: ladder.Technique) -> Text:
     return out
 
 
-VIEW = View(
+VIEW: View[LadderResult] = View(
     name="ladder",
     title=T["title"],
     fields=(
@@ -131,103 +149,101 @@ VIEW = View(
 )
 
 
-def _name(item: Mapping[str, Any], lang: str) -> str:
-    return str(item["zh"] if lang == "zh" else item["en"])
+def _name(layer: Layer, lang: str) -> str:
+    return layer.zh if lang == "zh" else layer.en
 
 
 def _pct(fraction: float) -> str:
     return fmt(fraction * 100, 0, unit="%")
 
 
-def _status(c: Mapping[str, Any], lang: str) -> str:
-    if c["counted"]:
+def _status(c: LayerCoverage, lang: str) -> str:
+    if c.counted:
         return t(T["reached"], lang)
-    if c["meets_threshold"]:
+    if c.meets_threshold:
         return t(T["skipped"], lang)
-    return t(T["missing"], lang).format(needed=c["needed"], total=c["total"])
+    return t(T["missing"], lang).format(needed=c.needed, total=c.total)
 
 
-def _rung(layer: Mapping[str, Any], lang: str) -> str:
-    return t(T["rung"], lang).format(rank=layer["rank"], rung=layer[f"rung_{lang}"],
-                                     verb=layer[f"verb_{lang}"], formula=layer["formula"])
+def _rung(layer: Layer, lang: str) -> str:
+    return t(T["rung"], lang).format(rank=layer.rank, rung=layer.rung_zh if lang == "zh" else layer.rung_en,
+                                     verb=layer.verb_zh if lang == "zh" else layer.verb_en, formula=layer.formula)
 
 
-def _svg(width: float, height: float, title: str, desc: str, uid: str, body: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="ai45-chart" viewBox="0 0 {width:.0f} '
-            f'{height:.0f}" role="img" aria-labelledby="ai45-t-{uid} ai45-d-{uid}" font-family="sans-serif">'
-            f'<title id="ai45-t-{uid}">{esc(title)}</title><desc id="ai45-d-{uid}">{esc(desc)}</desc>'
-            f"{body}</svg>")
-
-
-def ladder_chart(layers: Sequence[Mapping[str, Any]], *, threshold: float, lang: str, title: str, desc: str,
-                 uid: str) -> str:
-    """Three rungs, bottom rung at the bottom: each with its coverage bar, the threshold as a dashed line,
-    Pearl's rung beside it and a text label for its status. Reached rungs are hatched and solid-edged;
-    the others are dashed and empty, so colour is never the only signal."""
-    width, row_h, top = 600.0, 86.0, 8.0
-    rail_l, rail_r = 22.0, 92.0
-    x0, bar_w, bar_h = 112.0, 300.0, 14.0
-    green, grey, amber, ink = "#1b7f3b", "#6b7280", "#b45309", "#111827"
-    hatch = f"ai45-rung-{uid}"
-    parts = [f'<defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" '
-             f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{green}" fill-opacity="0.25"/>'
-             f'<line x1="0" y1="0" x2="0" y2="6" stroke="{green}" stroke-width="2.5"/></pattern></defs>']
+def ladder_svg(layers: Sequence[LayerCoverage], *, threshold: float, lang: str, title: str, desc: str, uid: str,
+               variant: str) -> str:
+    """Three rungs, bottom rung at the bottom: each with its coverage bar on a 0–100 % scale with a light grid,
+    the threshold as a dashed line, Pearl's rung beside it and its status in words. Reached rungs are hatched
+    and solid-edged; the others are dashed and empty, so colour is never the only signal."""
+    wide = variant == "wide"
+    width = WIDE if wide else NARROW
+    green, grey, amber = "#1b7f3b", "#6b7280", "#b45309"
+    c = Canvas(width, 0.0, uid + variant[0])
+    hatch = c.hatch(green, name="rung", opacity=1, background="#d3e8da")
+    rail_l, rail_r = (8.0, 62.0) if wide else (4.0, 34.0)
+    x0 = rail_r + (20.0 if wide else 10.0)
+    bar_w = (width - x0 - 120.0) if wide else (width - x0 - 6.0)
+    rung_lines = [wrap(_rung(cov.layer, lang), width - x0 - 4, lines=2) for cov in layers]
+    # Room for the longest status this language can show, so a new result never changes the chart's height.
+    longest = max((t(T[k], lang) for k in ("reached", "skipped", "missing")), key=text_width)
+    status_lines = len(wrap(longest.format(needed=9, total=9), width - x0 - 4, bold=True, lines=2))
+    row_h = 96.0 if wide else 78.0 + (len(max(rung_lines, key=len)) + status_lines) * FONT * LINE
+    top = 8.0
     bottom = top + len(layers) * row_h
     for rail in (rail_l, rail_r):
-        parts.append(f'<line class="ai45-plot" x1="{rail}" y1="{top + 4}" x2="{rail}" y2="{bottom}" '
-                     f'stroke="#374151" stroke-width="3"/>')
+        c.add(line(rail, top + 4, rail, bottom, stroke=MUTED, width=3, cls="ai45-plot"))
     tx = x0 + threshold * bar_w
-    for c in layers:
-        layer = c["layer"]
-        y = top + (len(layers) - layer["rank"]) * row_h
-        counted, meets = bool(c["counted"]), bool(c["meets_threshold"])
-        colour = green if counted else (amber if meets else grey)
-        rung = attrs(class_="ai45-rung ai45-reached" if counted else "ai45-rung ai45-open", x=rail_l,
-                     y=f"{y + 40:.1f}", width=rail_r - rail_l, height=12,
-                     fill=f"url(#{hatch})" if counted else "none", stroke=colour, stroke_width=2,
-                     stroke_dasharray=None if counted else "4 3")
-        parts.append(f"<rect{rung}/>"
-                     f'<text x="{(rail_l + rail_r) / 2:.1f}" y="{y + 32:.1f}" font-size="13" '
-                     f'font-weight="700" text-anchor="middle" fill="{ink}">{layer["rank"]}</text>'
-                     f'<text x="{x0}" y="{y + 15:.1f}" font-size="13" font-weight="700" fill="{ink}">'
-                     f"{esc(_name(layer, lang))}</text>"
-                     f'<text x="{x0}" y="{y + 31:.1f}" font-size="11" fill="#374151">'
-                     f"{esc(_rung(layer, lang))}</text>")
-        w = max(0.0, min(float(c["fraction"]), 1.0)) * bar_w
-        by = y + 39
-        parts.append(f'<rect class="ai45-plot" x="{x0}" y="{by:.1f}" width="{bar_w}" height="{bar_h}" '
-                     f'fill="none" stroke="#9ca3af"/>')
+    for cov, rung_text in zip(layers, rung_lines, strict=True):
+        layer = cov.layer
+        y = top + (len(layers) - layer.rank) * row_h
+        colour = green if cov.counted else (amber if cov.meets_threshold else grey)
+        c.add("<rect" + attrs(class_="ai45-rung ai45-reached" if cov.counted else "ai45-rung ai45-open", x=rail_l,
+                              y=f"{y + row_h - 40:.1f}", width=rail_r - rail_l, height=12,
+                              fill=hatch if cov.counted else "none", stroke=colour, stroke_width=2,
+                              stroke_dasharray=None if cov.counted else "4 3") + "/>")
+        c.text((rail_l + rail_r) / 2, y + row_h - 48, str(layer.rank), anchor="middle", bold=True)
+        c.text(x0, y + 18, shorten(_name(layer, lang), width - x0 - 4, bold=True), bold=True)
+        ly = y + 18
+        for part in rung_text:
+            ly += FONT * LINE
+            c.text(x0, ly, part, fill=MUTED)
+        by = ly + 10
+        w = max(0.0, min(cov.fraction, 1.0)) * bar_w
+        c.add(*(line(x0 + f * bar_w, by, x0 + f * bar_w, by + 16, stroke=GRID, cls="ai45-grid")
+                for f in (0.25, 0.5, 0.75)))
+        c.add(f'<rect class="ai45-plot" x="{x0}" y="{by:.1f}" width="{bar_w:.1f}" height="16" fill="none" '
+              'stroke="#9ca3af"/>')
         if w > 0:
-            cover = attrs(class_="ai45-cover", x=x0, y=f"{by:.1f}", width=f"{w:.1f}", height=bar_h,
-                          fill=f"url(#{hatch})" if counted else grey,
-                          fill_opacity=None if counted else "0.55")
-            parts.append(f"<rect{cover}/>")
-        parts.append(f'<line class="ai45-diag" x1="{tx:.1f}" y1="{by - 4:.1f}" x2="{tx:.1f}" '
-                     f'y2="{by + bar_h + 4:.1f}" stroke="{ink}" stroke-width="1.5" stroke-dasharray="4 2"/>'
-                     f'<text x="{x0 + bar_w + 10}" y="{by + 11:.1f}" font-size="12" fill="{ink}">'
-                     f'{c["count"]} / {c["total"]} · {esc(_pct(c["fraction"]))}</text>'
-                     f'<text x="{x0}" y="{by + bar_h + 16:.1f}" font-size="12" '
-                     f'font-weight="{700 if counted else 400}" fill="{ink}">{esc(_status(c, lang))}</text>')
-    ly = bottom + 22
-
-    def swatch(j: int, fill: str, stroke: str, dash: str | None) -> str:
-        box = attrs(x=rail_l, y=ly + 18 * j - 10, width=28, height=10, fill=fill, stroke=stroke,
-                    stroke_width=2, stroke_dasharray=dash)
-        return f"<rect{box}/>"
-
-    legend = [
-        (f'<line class="ai45-diag" x1="{rail_l + 14}" y1="{ly - 11}" x2="{rail_l + 14}" y2="{ly + 3}" '
-         f'stroke="{ink}" stroke-width="1.5" stroke-dasharray="4 2"/>',
-         t(T["legend_threshold"], lang).format(pct=_pct(threshold))),
-        (swatch(1, f"url(#{hatch})", green, None), t(T["legend_reached"], lang)),
-        (swatch(2, "none", grey, "4 3"), t(T["legend_open"], lang)),
-    ]
-    if any(c["meets_threshold"] and not c["counted"] for c in layers):
-        legend.append((swatch(3, "none", amber, "4 3"), t(T["legend_skipped"], lang)))
-    for j, (sample, text) in enumerate(legend):
-        parts.append(sample + f'<text x="{rail_l + 38}" y="{ly + j * 18}" font-size="12" fill="{ink}">'
-                              f"{esc(text)}</text>")
-    return _svg(width, ly + len(legend) * 18, title, desc, uid, "".join(parts))
+            c.add("<rect" + attrs(class_="ai45-cover", x=x0, y=f"{by:.1f}", width=f"{w:.1f}", height=16,
+                                  fill=hatch if cov.counted else grey,
+                                  fill_opacity=None if cov.counted else "0.55") + "/>")
+        c.add(line(tx, by - 4, tx, by + 20, stroke=INK, width=1.5, dash="4 2", cls="ai45-diag"))
+        count = f"{cov.count} / {cov.total} · {_pct(cov.fraction)}"
+        status = _status(cov, lang)
+        if wide:
+            c.text(x0 + bar_w + 10, by + 13, count)
+            c.text(x0, by + 36, shorten(status, width - x0 - 4, bold=cov.counted), bold=cov.counted)
+        else:
+            c.text(x0, by + 36, count, bold=cov.counted)
+            for k, part in enumerate(wrap(status, width - x0 - 4, bold=cov.counted, lines=status_lines)):
+                c.text(x0, by + 36 + (k + 1) * FONT * LINE, part, bold=cov.counted)
+        box = Box(x0, by - 2, x0 + bar_w, by + 18)
+        hit, ring = hit_rect(box)
+        c.tip([_name(layer, lang), count, status], box, hit, ring)
+    items = [(line(12, -11, 12, 5, stroke=INK, width=1.5, dash="4 2", cls="ai45-diag"),
+              t(T["legend_threshold"], lang).format(pct=_pct(threshold)))]
+    if any(cov.counted for cov in layers):  # the legend names only what is drawn
+        items.append((f'<rect x="0" y="-6" width="24" height="11" fill="{hatch}" stroke="{green}" '
+                      'stroke-width="2"/>', t(T["legend_reached"], lang)))
+    if any(not cov.counted for cov in layers):
+        items.append((f'<rect x="0" y="-6" width="24" height="11" fill="none" stroke="{grey}" stroke-width="2" '
+                      'stroke-dasharray="4 3"/>', t(T["legend_open"], lang)))
+    if any(cov.meets_threshold and not cov.counted for cov in layers):
+        items.append((f'<rect x="0" y="-6" width="24" height="11" fill="none" stroke="{amber}" stroke-width="2" '
+                      'stroke-dasharray="4 3"/>', t(T["legend_skipped"], lang)))
+    y = legend(c, items, 4, bottom + 24, width - 8)
+    c.height = y - 8
+    return c.render(title=title, desc=desc, variant="wide" if wide else "narrow")
 
 
 def _layer_label(layer_id: str, lang: str) -> str:
@@ -239,36 +255,38 @@ def _tech_name(tech: ladder.Technique, lang: str) -> str:
     return tech.zh if lang == "zh" else tech.en
 
 
-def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
+def render(r: LadderResult, params: Mapping[str, str], lang: str) -> Output:
     """Verdict, key figures, the ladder picture, coverage and technique tables, the paper's placements."""
-    stage_name = r["stage_zh"] if lang == "zh" else r["stage_en"]
-    sentence = r["sentence_zh"] if lang == "zh" else r["sentence_en"]
-    layers = r["layers"]
+    stage_name = r.stage_zh if lang == "zh" else r.stage_en
+    sentence = r.sentence_zh if lang == "zh" else r.sentence_en
+    layers = r.layers
     yes, no = t(T["yes"], lang), t(T["no"], lang)
-    svg = ladder_chart(layers, threshold=r["threshold"], lang=lang,
-                       title=f"{t(T['title'], lang)}: {stage_name}", desc=sentence, uid=uid("ladder", params))
-    if r["next_layer"]:
-        next_label = t(T["next_needed"], lang).format(layer=_layer_label(r["next_layer"], lang))
+    u = uid("ladder", params)
+    wide, narrow = (ladder_svg(layers, threshold=r.threshold, lang=lang, title=f"{t(T['title'], lang)}: {stage_name}",
+                               desc=sentence, uid=u, variant=v) for v in ("wide", "narrow"))
+    if r.next_layer:
+        next_label = t(T["next_needed"], lang).format(layer=_layer_label(r.next_layer, lang))
     else:
         next_label = t(T["next_none"], lang)
-    figures = [(t(T["stage"], lang), fmt(r["stage"], 0))]
-    figures += [(t(T["coverage_of"], lang).format(layer=_name(c["layer"], lang)), _pct(c["fraction"]))
+    figures = [(t(T["stage"], lang), fmt(r.stage, 0))]
+    figures += [(t(T["coverage_of"], lang).format(layer=_name(c.layer, lang)), _pct(c.fraction))
                 for c in layers]
-    figures.append((next_label, fmt(r["next_needed"], 0) if r["next_layer"] else "—"))
+    figures.append((next_label, fmt(r.next_needed, 0) if r.next_layer else "—"))
     dl = "".join(f'<div><dt>{esc(k)}</dt><dd data-ai45-value="{i}">{esc(v)}</dd></div>'
                  for i, (k, v) in enumerate(figures))
     # Coverage per layer, bottom rung first (as in the catalogue).
     head = [t(T[k], lang) for k in ("layer", "pearl", "count", "coverage", "needed", "meets", "counted")]
     rows = []
     for c in layers:
-        layer = c["layer"]
-        pearl = t(T["rung_short"], lang).format(rung=layer[f"rung_{lang}"], verb=layer[f"verb_{lang}"])
-        rows.append([esc(_name(c["layer"], lang)), esc(pearl), f'{c["count"]} / {c["total"]}',
-                     esc(_pct(c["fraction"])), str(c["needed"]), yes if c["meets_threshold"] else no,
-                     yes if c["counted"] else no])
+        layer = c.layer
+        pearl = t(T["rung_short"], lang).format(rung=layer.rung_zh if lang == "zh" else layer.rung_en,
+                                                verb=layer.verb_zh if lang == "zh" else layer.verb_en)
+        rows.append([esc(_name(c.layer, lang)), esc(pearl), f'{c.count} / {c.total}',
+                     esc(_pct(c.fraction)), str(c.needed), yes if c.meets_threshold else no,
+                     yes if c.counted else no])
     # Every catalogue technique with both placements.
-    adopted = set(r["adopted"])
-    in_run = {s["id"] for c in layers for s in c["techniques"]}
+    adopted = set(r.adopted)
+    in_run = {s.id for c in layers for s in c.techniques}
     tech_rows = []
     for tech in _ORDER:
         mark = yes if tech.id in adopted else no
@@ -284,35 +302,35 @@ def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
                   paper=_layer_label(tech.paper_layer, lang),
                   adopted=t(T["adopted_mark"], lang) if tech.id in adopted else "")
               for tech in _ORDER if tech.paper_layer and tech.paper_layer != tech.layer]
-    notes = [r["discrepancy_zh"] if lang == "zh" else r["discrepancy_en"],
+    notes = [r.discrepancy_zh if lang == "zh" else r.discrepancy_en,
              t(T["differs"], lang).format(items=("、" if lang == "zh" else "; ").join(differ))]
-    if r["include_paper"] or any(_TECH[i].source != ladder.SPEECH for i in adopted):
+    if r.include_paper or any(_TECH[i].source != ladder.SPEECH for i in adopted):
         notes.append(t(T["paper_note"], lang))
     notes_html = "".join(f'<p class="ai45-note">{esc(n)}</p>' for n in notes)
     links = " · ".join(f'<a href="{esc(ladder.SOURCES[src]["url"])}">{esc(t(T[key], lang))}</a>'
                        for src, key in ((ladder.SPEECH, "src_speech_link"), (ladder.PAPER, "src_paper_link")))
     notes_html += f'<p class="ai45-note">{esc(t(T["sources"], lang))}{links}</p>'
-    verdict = r["stage_layer"] or "none"
+    verdict = r.stage_layer or "none"
     caption = esc(t(UI["data_table"], lang))
-    html = (f'<p class="ai45-verdict ai45-stage-{r["stage"]}" data-ai45-verdict="{esc(verdict)}">'
+    html = (f'<p class="ai45-verdict ai45-stage-{r.stage}" data-ai45-verdict="{esc(verdict)}">'
             f"<strong>{esc(stage_name)}</strong> — {esc(sentence)}</p>"
             f'<dl class="ai45-figures">{dl}</dl>'
-            f'<figure class="ai45-figure">{svg}</figure>{notes_html}'
+            f"{figure(wide, narrow)}{notes_html}"
             f'<details class="ai45-data"><summary>{caption}</summary>'
             f"{table(caption, [esc(h) for h in head], rows)}"
             f"{table(esc(t(T['techniques_table'], lang)), [esc(h) for h in tech_head], tech_rows)}</details>")
     csv_rows: list[list[object]] = [["layer", "rank", "pearl_rung", "adopted", "total", "coverage", "needed",
                                      "meets_threshold", "reached"]]
     for c in layers:
-        csv_rows.append([c["layer"]["id"], c["layer"]["rank"], c["layer"]["rung_en"], c["count"], c["total"],
-                         c["fraction"], c["needed"], c["meets_threshold"], c["counted"]])
+        csv_rows.append([c.layer.id, c.layer.rank, c.layer.rung_en, c.count, c.total,
+                         c.fraction, c.needed, c.meets_threshold, c.counted])
     csv_rows.append([])
     csv_rows.append(["technique", "name", "layer", "paper_layer", "source", "adopted", "counted_in_this_run"])
     for tech in _ORDER:
         csv_rows.append([tech.id, _tech_name(tech, lang), tech.layer, tech.paper_layer, tech.source,
                          tech.id in adopted, tech.id in in_run])
     csv_rows.append([])
-    csv_rows.append(["stage", r["stage"], "stage_layer", r["stage_layer"], "threshold", r["threshold"],
-                     "include_paper", r["include_paper"], "next_layer", r["next_layer"], "next_needed",
-                     r["next_needed"]])
-    return Output(html=html, csv=to_csv(csv_rows), svg=svg, summary=f"{stage_name}. {sentence}")
+    csv_rows.append(["stage", r.stage, "stage_layer", r.stage_layer, "threshold", r.threshold,
+                     "include_paper", r.include_paper, "next_layer", r.next_layer, "next_needed",
+                     r.next_needed])
+    return Output(html=html, csv=to_csv(csv_rows), svg=wide, summary=f"{stage_name}. {sentence}")

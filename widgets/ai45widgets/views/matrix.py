@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
 
 from ai45core import ladder, matrix
+from ai45core.matrix import GridCell, LevelRow, MatrixResult
 
+from ..chart import (
+    FONT,
+    LINE,
+    MUTED,
+    NARROW,
+    WIDE,
+    Anchor,
+    Box,
+    Canvas,
+    figure,
+    hit_rect,
+    legend,
+    line,
+    text_width,
+    wrap,
+)
 from ..html import Text, attrs, esc, fmt, t, table
 from ..spec import Field, Output, Preset, View
 from ..ui import UI
@@ -74,7 +90,7 @@ _LAYER_IDS = tuple(la.id for la in ladder.LAYERS)
 DEFAULT_MET = "perception:approximate,perception:intervenable,reasoning:approximate"
 
 
-def _cells(keep: Any) -> str:
+def _cells(keep: Callable[[str], bool]) -> str:
     return ",".join(c for c in matrix.CELLS if keep(c))
 
 
@@ -84,7 +100,7 @@ def _cell_label(cell: str) -> Text:
     return {lang: f"{LEVEL_TEXT[level][lang]} × {LAYER_TEXT[layer][lang]}" for lang in ("en", "zh")}
 
 
-VIEW = View(
+VIEW: View[MatrixResult] = View(
     name="matrix",
     title=T["title"],
     fields=(
@@ -113,137 +129,147 @@ CELL_STYLE = {
     "missing": ("#ffffff", "0", "#b45309", "6 3"),
     "open": ("#6b7280", "0.06", "#9ca3af", ""),
 }
-_DIAG = 'stroke="#374151" stroke-width="2.5" stroke-dasharray="10 3 2 3"'
-_TEXT = 'font-size="12" fill="#111827"'
 
 
-def _status(row: Mapping[str, Any]) -> str:
-    return "status_counted" if row["counted"] else "status_gap" if row["reached"] else "status_not"
+def _status(row: LevelRow) -> str:
+    return "status_counted" if row.counted else "status_gap" if row.reached else "status_not"
 
 
 def _box(state: str, x: float, y: float, w: float, h: float) -> str:
     fill, opacity, stroke, dash = CELL_STYLE[state]
-    return "<rect" + attrs(class_=f"ai45-cell ai45-cell-{state}", x=x, y=y, width=w, height=h, rx=4,
-                           fill=fill, fill_opacity=opacity, stroke=stroke, stroke_width=1.5,
+    return "<rect" + attrs(class_=f"ai45-cell ai45-cell-{state}", x=f"{x:.1f}", y=f"{y:.1f}", width=f"{w:.1f}",
+                           height=f"{h:.1f}", rx=4, fill=fill, fill_opacity=opacity, stroke=stroke, stroke_width=1.5,
                            stroke_dasharray=dash or None) + "/>"
 
 
-def _mark(cell: Mapping[str, Any], cx: float, cy: float, lang: str) -> str:
+def _mark(c: Canvas, cell: GridCell, cx: float, cy: float, lang: str) -> None:
     """What is written in a cell: ✓ when marked (plus "extra" when the rule does not need it), "needed"
     when the rule needs it and it is not marked, a dot otherwise."""
-    if cell["met"]:
-        tick = (f'<text x="{cx:.1f}" y="{cy + 7:.1f}" font-size="20" font-weight="bold" text-anchor="middle" '
-                'fill="#14532d">✓</text>')
-        if cell["state"] == "extra":
-            tick += (f'<text x="{cx + 16:.1f}" y="{cy + 4:.1f}" font-size="10" fill="#374151">'
-                     f"{esc(t(T['extra_word'], lang))}</text>")
-        return tick
-    if cell["state"] == "missing":
-        return (f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="11" font-style="italic" '
-                f'text-anchor="middle" fill="#92400e">{esc(t(T["needed_word"], lang))}</text>')
-    return f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="14" text-anchor="middle" fill="#6b7280">·</text>'
+    if cell.met:
+        extra = cell.state == "extra"
+        c.text(cx - 18 if extra else cx, cy + 7, "✓", size=20, bold=True, anchor="middle", fill="#14532d")
+        if extra:
+            c.text(cx - 4, cy + 5, t(T["extra_word"], lang), fill=MUTED)
+    elif cell.state == "missing":
+        c.text(cx, cy + 5, t(T["needed_word"], lang), italic=True, anchor="middle", fill="#92400e")
+    else:
+        c.text(cx, cy + 5, "·", size=14, anchor="middle", fill="#6b7280")
 
 
-def matrix_chart(r: Mapping[str, Any], *, lang: str, uid: str) -> str:
+def matrix_svg(r: MatrixResult, *, lang: str, uid: str, variant: str) -> str:
     """The 5 × 3 grid: ✓ in marked cells, "needed" in cells the rule still asks for, each level's status in
-    words on the right, and a dash-dot line under the highest level reached."""
-    left, col_w, row_h, top, status_w = 200.0, 125.0, 44.0, 40.0, 130.0
-    grid_w = col_w * len(_LAYER_IDS)
-    parts = []
+    words (beside the row when wide, in its heading when narrow), a dash-dot line under the highest level."""
+    wide = variant == "wide"
+    width = WIDE if wide else NARROW
+    c = Canvas(width, 0.0, uid + variant[0])
+    if wide:
+        names = [f"{row.level.rank}. {t(LEVEL_TEXT[row.level.id], lang)}" for row in r.levels]
+        left = min(200.0, max(100.0, *(text_width(n) + 16 for n in names)))  # long names wrap in two lines
+        col_w, row_h, head_h = 104.0, 48.0, 66.0
+        status_w = width - left - 3 * col_w - 8
+    else:
+        left, col_w, row_h, head_h, status_w = 4.0, (width - 8) / 3, 90.0, 66.0, 0.0
+    top = 4.0
     for j, la in enumerate(_LAYER_IDS):
         x = left + j * col_w + col_w / 2
-        parts.append(f'<text x="{x:.1f}" y="{top - 22}" font-size="11" text-anchor="middle" fill="#374151">'
-                     f'{esc(t(T["layer_n"], lang).format(n=j + 1))}</text>'
-                     f'<text x="{x:.1f}" y="{top - 8}" font-weight="bold" text-anchor="middle" {_TEXT}>'
-                     f"{esc(t(LAYER_TEXT[la], lang))}</text>")
-    for i, (row, cells) in enumerate(zip(r["levels"], r["grid"], strict=True)):
-        y = top + i * row_h
-        level = row["level"]
-        parts.append(f'<text x="{left - 10}" y="{y + row_h / 2 + 4:.1f}" text-anchor="end" {_TEXT}>'
-                     f'{level["rank"]}. {esc(t(LEVEL_TEXT[level["id"]], lang))}</text>')
+        c.text(x, top + 14, t(T["layer_n"], lang).format(n=j + 1), anchor="middle", fill=MUTED)
+        for k, part in enumerate(wrap(t(LAYER_TEXT[la], lang), col_w - 4, bold=wide, lines=2)):
+            c.text(x, top + 34 + k * FONT * LINE, part, anchor="middle", bold=wide)
+    y0 = top + head_h
+    for i, (row, cells) in enumerate(zip(r.levels, r.grid, strict=True)):
+        y = y0 + i * row_h
+        name = f"{row.level.rank}. {t(LEVEL_TEXT[row.level.id], lang)}"
+        status = t(T[_status(row)], lang)
+        if wide:
+            sides: tuple[tuple[list[str], float, Anchor, bool], ...] = (
+                (wrap(name, left - 14, lines=2), left - 10, "end", False),
+                (wrap(status, status_w - 6, bold=row.counted, lines=2), left + 3 * col_w + 8, "start", row.counted))
+            for lines, x, anchor, bold in sides:
+                base = y + row_h / 2 + 5 - (len(lines) - 1) * FONT * LINE / 2
+                for k, part in enumerate(lines):
+                    c.text(x, base + k * FONT * LINE, part, anchor=anchor, bold=bold)
+            cy, ch = y + 3, row_h - 6
+        else:
+            sep = "：" if lang == "zh" else ": "
+            for k, part in enumerate(wrap(f"{name}{sep}{status}", width - 8, bold=row.counted, lines=2)):
+                c.text(left, y + 18 + k * FONT * LINE, part, bold=row.counted)
+            cy, ch = y + 46, row_h - 50
         for j, cell in enumerate(cells):
             x = left + j * col_w
-            parts.append(_box(cell["state"], x + 3, y + 3, col_w - 6, row_h - 6)
-                         + _mark(cell, x + col_w / 2, y + row_h / 2, lang))
-        weight = "bold" if row["counted"] else "normal"
-        parts.append(f'<text x="{left + grid_w + 10}" y="{y + row_h / 2 + 4:.1f}" font-weight="{weight}" '
-                     f"{_TEXT}>{esc(t(T[_status(row)], lang))}</text>")
-    k = int(r["highest_level"])
+            c.add(_box(cell.state, x + 3, cy, col_w - 6, ch))
+            _mark(c, cell, x + col_w / 2, cy + ch / 2, lang)
+            box = Box(x + 3, cy, x + col_w - 3, cy + ch)
+            hit, ring = hit_rect(box)
+            c.tip([f"{t(LEVEL_TEXT[cell.level], lang)} × {t(LAYER_TEXT[cell.layer], lang)}",
+                   t(T["state_" + cell.state], lang)], box, hit, ring)
+    k = r.highest_level
     if k:
-        y = top + k * row_h
-        parts.append(f'<line class="ai45-diag" x1="{left - 195}" y1="{y:.1f}" '
-                     f'x2="{left + grid_w + status_w:.1f}" y2="{y:.1f}" {_DIAG}/>')
-    # Legend: shape, symbol and words for each cell state, then the line.
-    ly = top + len(r["levels"]) * row_h + 22
-    for n, state in enumerate(("met", "extra", "missing", "open")):
-        x = 10 + (n % 2) * 330
-        y = ly + (n // 2) * 24
-        symbol = {"met": "✓", "extra": "✓", "missing": "…", "open": "·"}[state]
-        parts.append(_box(state, x, y - 13, 30, 18)
-                     + f'<text x="{x + 15}" y="{y + 1}" font-size="13" text-anchor="middle" fill="#14532d">'
-                     f"{symbol}</text>"
-                     f'<text x="{x + 38}" y="{y}" {_TEXT}>{esc(t(T["state_" + state], lang))}</text>')
-    y = ly + 2 * 24
-    parts.append(f'<line class="ai45-diag" x1="10" y1="{y - 4}" x2="40" y2="{y - 4}" {_DIAG}/>'
-                 f'<text x="48" y="{y}" {_TEXT}>{esc(t(T["highest_line"], lang))}</text>')
-    height = y + 12
-    width = left + grid_w + status_w
-    title, desc = t(T["chart_title"], lang), t(T["chart_desc"], lang)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="ai45-chart" viewBox="0 0 {width:.0f} '
-            f'{height:.0f}" role="img" aria-labelledby="ai45-t-{uid} ai45-d-{uid}" font-family="sans-serif">'
-            f'<title id="ai45-t-{uid}">{esc(title)}</title><desc id="ai45-d-{uid}">{esc(desc)}</desc>'
-            + "".join(parts) + "</svg>")
+        y = y0 + k * row_h
+        c.add(line(2, y, width - 2, y, stroke=MUTED, width=2.5, dash="10 3 2 3", cls="ai45-diag"))
+    drawn = {cell.state for row in r.grid for cell in row}
+    states = [s_ for s_ in ("met", "extra", "missing", "open") if s_ in drawn]
+    symbol = {"met": "✓", "extra": "✓", "missing": "…", "open": "·"}
+    items = [(_box(s_, 0, -9, 26, 16) + f'<text x="13" y="4" font-size="13" text-anchor="middle" fill="#14532d">'
+              f"{symbol[s_]}</text>", t(T["state_" + s_], lang)) for s_ in states]
+    if k:
+        items.append((line(0, 0, 26, 0, stroke=MUTED, width=2.5, dash="10 3 2 3", cls="ai45-diag"),
+                      t(T["highest_line"], lang)))
+    y = legend(c, items, 4, y0 + len(r.levels) * row_h + 26, width - 8, columns=2 if wide else 1)
+    c.height = y - 8
+    return c.render(title=t(T["chart_title"], lang), desc=t(T["chart_desc"], lang),
+                    variant="wide" if wide else "narrow")
 
 
 _FIRST_SENTENCE = re.compile(r"^(.+?[.。])(\s*)(.*)$", re.S)
 
 
-def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
+def render(r: MatrixResult, params: Mapping[str, str], lang: str) -> Output:
     """Verdict, key figures, the rule (our interpretation), the grid and the per-level table."""
-    sentence = str(r["sentence_zh"] if lang == "zh" else r["sentence_en"])
+    sentence = r.sentence_zh if lang == "zh" else r.sentence_en
     match = _FIRST_SENTENCE.match(sentence)
     verdict = (f"<strong>{esc(match.group(1))}</strong>{match.group(2)}{esc(match.group(3))}" if match
                else esc(sentence))
-    k = int(r["highest_level"])
-    name = r["highest_zh"] if lang == "zh" else r["highest_en"]
-    next_needs = len(r["next_missing"])
+    k = r.highest_level
+    name = r.highest_zh if lang == "zh" else r.highest_en
+    next_needs = len(r.next_missing)
     figures = [
         (t(T["highest"], lang), fmt(k, 0)),
         (t(T["highest_name"], lang), esc(name) if k else esc(t(T["none"], lang))),
-        (t(T["n_met"], lang), fmt(len(r["met"]), 0)),
-        (t(T["n_next"], lang), fmt(next_needs, 0) if r["next_level"] else esc(t(T["none"], lang))),
+        (t(T["n_met"], lang), fmt(len(r.met), 0)),
+        (t(T["n_next"], lang), fmt(next_needs, 0) if r.next_level else esc(t(T["none"], lang))),
     ]
     dl = "".join(f'<div><dt>{esc(key)}</dt><dd data-ai45-value="{i}">{v}</dd></div>'
                  for i, (key, v) in enumerate(figures))
-    svg = matrix_chart(r, lang=lang, uid=uid("matrix", params))
+    u = uid("matrix", params)
+    wide, narrow = (matrix_svg(r, lang=lang, uid=u, variant=v) for v in ("wide", "narrow"))
     sep = "、" if lang == "zh" else ", "
 
-    def layers(ids: list[str]) -> str:
+    def layers(ids: Sequence[str]) -> str:
         return esc(sep.join(t(LAYER_TEXT[la], lang) for la in ids)) or esc(t(T["none"], lang))
 
     def yes(flag: bool) -> str:
         return esc(t(T["yes" if flag else "no"], lang))
 
-    rows = [[f'{row["level"]["rank"]}. {esc(t(LEVEL_TEXT[row["level"]["id"]], lang))}',
-             layers(row["required_layers"]), layers(row["met_layers"]),
-             layers([c.partition(":")[2] for c in row["missing"]]), yes(row["reached"]), yes(row["counted"])]
-            for row in r["levels"]]
+    rows = [[f'{row.level.rank}. {esc(t(LEVEL_TEXT[row.level.id], lang))}',
+             layers(row.required_layers), layers(row.met_layers),
+             layers([c.partition(":")[2] for c in row.missing]), yes(row.reached), yes(row.counted)]
+            for row in r.levels]
     head = [esc(t(T[key], lang)) for key in ("level", "needs", "marked", "missing", "reached", "counted")]
-    note = r["interpretation_note"][lang]
+    note = r.interpretation_note[lang]
     space = "" if lang == "zh" else " "
-    html = (f'<p class="ai45-verdict" data-ai45-verdict="{esc(r["highest_level_id"] or "none")}">'
+    html = (f'<p class="ai45-verdict" data-ai45-verdict="{esc(r.highest_level_id or "none")}">'
             f"{verdict}</p>"
             f'<dl class="ai45-figures">{dl}</dl>'
             f'<p class="ai45-note ai45-rule"><strong>{esc(t(T["rule"], lang))}</strong>{space}{esc(note)}</p>'
             f'<p class="ai45-note">{esc(t(T["judgement"], lang))}</p>'
-            f'<figure class="ai45-figure ai45-figure-wide">{svg}</figure>'
+            f"{figure(wide, narrow)}"
             f'<details class="ai45-data"><summary>{esc(t(UI["data_table"], lang))}</summary>'
             f"{table(esc(t(UI['data_table'], lang)), head, rows)}</details>")
     csv_rows: list[list[object]] = [["rank", "level", *_LAYER_IDS, "layers_needed", "reached", "counted"]]
-    for row, cells in zip(r["levels"], r["grid"], strict=True):
-        csv_rows.append([row["level"]["rank"], row["level"]["id"], *(c["state"] for c in cells),
-                         " ".join(row["required_layers"]), row["reached"], row["counted"]])
+    for row, cells in zip(r.levels, r.grid, strict=True):
+        csv_rows.append([row.level.rank, row.level.id, *(c.state for c in cells),
+                         " ".join(row.required_layers), row.reached, row.counted])
     csv_rows.append([])
-    csv_rows.append(["highest_level", k, r["highest_level_id"]])
+    csv_rows.append(["highest_level", k, r.highest_level_id])
     csv_rows.append(["rule", "our interpretation of the paper, not its method"])
-    return Output(html=html, csv=to_csv(csv_rows), svg=svg, summary=sentence)
+    return Output(html=html, csv=to_csv(csv_rows), svg=wide, summary=sentence)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ai45core import pavlov
+from ai45core.pavlov import PavlovResult, PolicyOutcome
 
+from ..chart import FONT, GRID, INK, LINE, NARROW, WIDE, Box, Canvas, figure, hit_rect, legend, line, shorten, wrap
 from ..html import Text, attrs, esc, fmt, t, table
 from ..spec import Field, Output, Preset, View
 from ..ui import UI
@@ -131,7 +132,7 @@ def _preset(key: str, base_rate: str, if_food: str, if_no_food: str, ring: str) 
     return Preset(key, T[f"preset_{key}"], values)
 
 
-VIEW = View(
+VIEW: View[PavlovResult] = View(
     name="pavlov",
     title=T["title"],
     fields=(
@@ -154,7 +155,7 @@ VIEW = View(
     assumptions=pavlov.ASSUMPTIONS,
 )
 
-ORANGE, BLUE, INK = "#c2410c", "#1d4ed8", "#111827"
+ORANGE, BLUE = "#c2410c", "#1d4ed8"
 """Correlation-only dog and causal dog (both pass 3:1 against white); the bar labels say which is which."""
 
 Bar = tuple[str, float, str, bool]
@@ -165,78 +166,80 @@ def _pct(p: float) -> str:
     return fmt(p * 100, 1, unit="%")
 
 
-def pavlov_chart(belief: Sequence[Bar], errors: Sequence[Bar], *, headings: tuple[str, str], half_label: str,
-                 legend: Sequence[tuple[str, bool, str]], title: str, desc: str, uid: str) -> str:
-    """Two groups of horizontal bars on a 0–100 % axis. The first group carries a dashed line at 50 % (the
-    dog's decision rule). Every bar has its value printed beside it and its meaning in its label; hatching
-    marks training, solid marks the bell rung at random. ``legend``: (colour, hatched, text) rows."""
-    width, left, plot, bar_h, gap = 560.0, 218.0, 260.0, 18.0, 8.0
-    parts = ["<defs>" + "".join(
-        f'<pattern id="ai45-pv-{name}-{uid}" width="6" height="6" patternUnits="userSpaceOnUse" '
-        f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{colour}" fill-opacity="0.15"/>'
-        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{colour}" stroke-width="2.5"/></pattern>'
-        for name, colour in (("o", ORANGE), ("b", BLUE))) + "</defs>"]
+def pavlov_svg(belief: Sequence[Bar], errors: Sequence[Bar], *, headings: tuple[str, str], half_label: str,
+               legend_rows: Sequence[tuple[str, bool, str]], title: str, desc: str, uid: str, variant: str) -> str:
+    """Two groups of horizontal bars on a 0–100 % axis with a light grid. The first group carries a dashed line
+    at 50 % (the dog's decision rule). Every bar has its value printed beside it and its meaning in its label
+    (beside the bar when wide, above it when narrow); hatching marks training, solid the bell rung at random.
+    ``legend_rows``: (colour, hatched, text)."""
+    wide = variant == "wide"
+    width = WIDE if wide else NARROW
+    left, plot = (232.0, 330.0) if wide else (6.0, width - 62.0)
+    bar_h = 18.0
+    row_h = 28.0 if wide else 44.0
+    c = Canvas(width, 0.0, uid + variant[0])
+    fills = {ORANGE: c.hatch(ORANGE, name="pv-o", opacity=1, background="#fde6d6"),
+             BLUE: c.hatch(BLUE, name="pv-b", opacity=1, background="#dbe4fb")}
 
     def x(p: float) -> float:
         return left + max(0.0, min(p, 1.0)) * plot
 
-    def fill(colour: str, hatched: bool) -> str:
-        return f"url(#ai45-pv-{'o' if colour == ORANGE else 'b'}-{uid})" if hatched else colour
-
     def group(y: float, heading: str, rows: Sequence[Bar], half: bool) -> float:
-        parts.append(f'<text x="4" y="{y + 12:.1f}" font-size="13" font-weight="700" fill="{INK}">'
-                     f"{esc(heading)}</text>")
-        y += 22
-        first = y
+        c.text(4, y + 14, shorten(heading, width - 8, bold=True), bold=True)
+        y += 26
+        under = len(c.parts)  # the grid goes under the bars
+        spans: list[tuple[float, float]] = []
         for label, p, colour, hatched in rows:
-            bar = attrs(class_="ai45-pv-bar", x=left, y=f"{y:.1f}", width=f"{x(p) - left:.1f}", height=bar_h,
-                        fill=fill(colour, hatched), stroke=colour, stroke_width=1.5)
-            parts.append(f'<text x="{left - 8}" y="{y + 13:.1f}" font-size="12" text-anchor="end" '
-                         f'fill="{INK}">{esc(label)}</text>'
-                         f'<rect class="ai45-plot" x="{left}" y="{y:.1f}" width="{plot}" height="{bar_h}" '
-                         f'fill="none" stroke="#d1d5db"/><rect{bar}/>'
-                         f'<text x="{x(1) + 8:.1f}" y="{y + 13:.1f}" font-size="12" font-weight="700" '
-                         f'fill="{INK}">{esc(_pct(p))}</text>')
-            y += bar_h + gap
-        last = y - gap
-        for p, tick in ((0.0, "0%"), (0.5, "50%"), (1.0, "100%")):
-            anchor = "start" if p == 0 else ("end" if p == 1 else "middle")
-            parts.append(f'<text x="{x(p):.1f}" y="{last + 14:.1f}" font-size="10" text-anchor="{anchor}" '
-                         f'fill="#374151">{tick}</text>')
+            by = y + (5.0 if wide else 22.0)
+            if wide:
+                c.text(left - 8, by + 13.5, shorten(label, left - 14), anchor="end")
+            else:
+                c.text(left, y + 16, shorten(label, width - 12))
+            c.add(f'<rect class="ai45-plot" x="{left}" y="{by:.1f}" width="{plot}" height="{bar_h}" fill="none" '
+                  'stroke="#d1d5db"/>',
+                  "<rect" + attrs(class_="ai45-pv-bar", x=left, y=f"{by:.1f}", width=f"{x(p) - left:.1f}",
+                                  height=bar_h, fill=fills[colour] if hatched else colour, stroke=colour,
+                                  stroke_width=1.5) + "/>")
+            c.text(x(1) + 8, by + 13.5, _pct(p), bold=True)
+            spans.append((by - 3, by + bar_h + 3))
+            box = Box(left, by, left + plot, by + bar_h)
+            hit, ring = hit_rect(box)
+            c.tip([label, _pct(p)], box, hit, ring)
+            y += row_h
+        last = y
+        c.parts[under:under] = [line(x(p), a, x(p), b, stroke=GRID, cls="ai45-grid")
+                                for p in (0.25, 0.5, 0.75) for a, b in spans]
+        c.x_labels([(x(p), f"{p * 100:.0f}%") for p in (0.0, 0.25, 0.5, 0.75, 1.0)], last + 16)
         if half:
-            parts.append(f'<line class="ai45-diag" x1="{x(0.5):.1f}" y1="{first - 4:.1f}" x2="{x(0.5):.1f}" '
-                         f'y2="{last + 3:.1f}" stroke="{INK}" stroke-width="1.5" stroke-dasharray="5 3"/>'
-                         f'<text x="{x(0.5):.1f}" y="{last + 28:.1f}" font-size="11" text-anchor="middle" '
-                         f'fill="{INK}">{esc(half_label)}</text>')
-            last += 14
-        return last + 26
+            c.add(*(line(x(0.5), a, x(0.5), b, stroke=INK, width=1.5, dash="5 3", cls="ai45-diag")
+                    for a, b in spans))
+            for k, part in enumerate(wrap(half_label, width - 8)):
+                c.text(x(0.5) if wide else 4, last + 36 + k * FONT * LINE, part,
+                       anchor="middle" if wide else "start")
+                last += FONT * LINE
+            last += 4
+        return last + 30
 
     y = group(4, headings[0], belief, True)
-    y = group(y + 6, headings[1], errors, False)
-    for j, (colour, hatched, text) in enumerate(legend):
-        ly = y + 8 + j * 18
-        swatch = attrs(x=4, y=f"{ly - 10:.1f}", width=24, height=12, fill=fill(colour, hatched),
-                       stroke=colour, stroke_width=1.5)
-        parts.append(f'<rect{swatch}/><text x="36" y="{ly:.1f}" font-size="11" fill="#374151">'
-                     f"{esc(text)}</text>")
-    height = y + 8 + len(legend) * 18
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="ai45-chart" viewBox="0 0 {width:.0f} '
-            f'{height:.0f}" role="img" aria-labelledby="ai45-t-{uid} ai45-d-{uid}" font-family="sans-serif">'
-            f'<title id="ai45-t-{uid}">{esc(title)}</title><desc id="ai45-d-{uid}">{esc(desc)}</desc>'
-            + "".join(parts) + "</svg>")
+    y = group(y + 4, headings[1], errors, False)
+    items = [(f'<rect x="0" y="-6" width="24" height="12" fill="{fills[colour] if hatched else colour}" '
+              f'stroke="{colour}" stroke-width="1.5"/>', text) for colour, hatched, text in legend_rows]
+    y = legend(c, items, 4, y + 6, width - 8)
+    c.height = y - 8
+    return c.render(title=title, desc=desc, variant="wide" if wide else "narrow")
 
 
-def _grid(r: Mapping[str, Any], lang: str) -> str:
+def _grid(r: PavlovResult, lang: str) -> str:
     """The 2×2 of a trial with the bell rung at random (food or not × bell or not): the share of trials in
     each cell and what the correlation-only dog does there."""
-    pi, ring = float(r["base_rate"]), float(r["p_ring"])
-    corr = r["correlation"]
+    pi, ring = r.base_rate, r.p_ring
+    corr = r.correlation
     th = "<td></td>" + "".join(f'<th scope="col">{esc(t(T[k], lang))}</th>' for k in ("bell", "silence"))
     body = []
     for food, p_food in ((True, pi), (False, 1 - pi)):
         cells = [f'<th scope="row">{esc(t(T["food" if food else "no_food"], lang))}</th>']
         for bell, p_bell in ((True, ring), (False, 1 - ring)):
-            acts = bool(corr["salivate_on_bell"] if bell else corr["salivate_on_silence"])
+            acts = corr.salivate_on_bell if bell else corr.salivate_on_silence
             outcome = "right" if acts == food else ("miss" if food else "false_alarm")
             share = t(T["of_trials"], lang).format(share=_pct(p_food * p_bell))
             cells.append(f"<td>{esc(share)}<br>{esc(t(T['salivates' if acts else 'stays_dry'], lang))} → "
@@ -250,95 +253,97 @@ def _head(lang: str, *keys: str) -> list[str]:
     return [esc(t(T[k], lang)) for k in keys]
 
 
-def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
+def render(r: PavlovResult, params: Mapping[str, str], lang: str) -> Output:
     """Verdict, the two key probabilities side by side, both dogs' errors, the bar chart, the 2×2, tables."""
-    sentence = r["sentence_zh"] if lang == "zh" else r["sentence_en"]
-    differs = abs(r["belief_gap"]) > 1e-12
+    sentence = r.sentence_zh if lang == "zh" else r.sentence_en
+    differs = abs(r.belief_gap) > 1e-12
     verdict = "seeing_differs" if differs else "seeing_equals"
-    corr, causal = r["correlation"], r["causal"]
-    seeing, doing = _pct(r["p_food_given_bell"]), _pct(r["p_food_do_bell"])
+    corr, causal = r.correlation, r.causal
+    seeing, doing = _pct(r.p_food_given_bell), _pct(r.p_food_do_bell)
     figures = [
         (t(T["seeing"], lang), seeing),
         (t(T["doing"], lang), doing),
-        (t(T["err_corr"], lang), _pct(r["error_correlation"])),
-        (t(T["err_causal"], lang), _pct(r["error_causal"])),
-        (t(T["err_corr_train"], lang), _pct(corr["train_error"])),
+        (t(T["err_corr"], lang), _pct(r.error_correlation)),
+        (t(T["err_causal"], lang), _pct(r.error_causal)),
+        (t(T["err_corr_train"], lang), _pct(corr.train_error)),
     ]
     dl = "".join(f'<div><dt>{esc(k)}</dt><dd data-ai45-value="{i}">{esc(v)}</dd></div>'
                  for i, (k, v) in enumerate(figures))
-    svg = pavlov_chart(
-        [(t(T["bar_seeing"], lang), r["p_food_given_bell"], ORANGE, True),
-         (t(T["bar_doing"], lang), r["p_food_do_bell"], BLUE, False)],
-        [(t(T["bar_corr_train"], lang), corr["train_error"], ORANGE, True),
-         (t(T["bar_corr_deploy"], lang), corr["deploy_error"], ORANGE, False),
-         (t(T["bar_causal_train"], lang), causal["train_error"], BLUE, True),
-         (t(T["bar_causal_deploy"], lang), causal["deploy_error"], BLUE, False)],
+    u = uid("pavlov", params)
+    wide, narrow = (pavlov_svg(
+        [(t(T["bar_seeing"], lang), r.p_food_given_bell, ORANGE, True),
+         (t(T["bar_doing"], lang), r.p_food_do_bell, BLUE, False)],
+        [(t(T["bar_corr_train"], lang), corr.train_error, ORANGE, True),
+         (t(T["bar_corr_deploy"], lang), corr.deploy_error, ORANGE, False),
+         (t(T["bar_causal_train"], lang), causal.train_error, BLUE, True),
+         (t(T["bar_causal_deploy"], lang), causal.deploy_error, BLUE, False)],
         headings=(t(T["sec_belief"], lang), t(T["sec_errors"], lang)), half_label=t(T["half"], lang),
-        legend=((ORANGE, False, t(T["legend_corr"], lang)), (BLUE, False, t(T["legend_causal"], lang)),
-                (ORANGE, True, t(T["legend_phase"], lang))),
+        legend_rows=((ORANGE, False, t(T["legend_corr"], lang)), (BLUE, False, t(T["legend_causal"], lang)),
+                     (ORANGE, True, t(T["legend_phase"], lang))),
         title=t(T["chart_title"], lang).format(seeing=seeing, doing=doing), desc=sentence,
-        uid=uid("pavlov", params))
+        uid=u, variant=v) for v in ("wide", "narrow"))
     quantities = [
-        (t(T["p_bell_train"], lang), _pct(r["p_bell_train"])),
+        (t(T["p_bell_train"], lang), _pct(r.p_bell_train)),
         (t(T["bar_seeing"], lang), seeing),
-        (t(T["p_food_no_bell"], lang), _pct(r["p_food_given_no_bell"])),
+        (t(T["p_food_no_bell"], lang), _pct(r.p_food_given_no_bell)),
         (t(T["bar_doing"], lang), doing),
-        (t(T["gap"], lang), fmt(r["belief_gap"] * 100, 1, unit=t(T["points"], lang))),
+        (t(T["gap"], lang), fmt(r.belief_gap * 100, 1, unit=t(T["points"], lang))),
     ]
     mark = {True: "✓", False: "—"}
     p_rows = []
     for key, outcome in (("dog_corr", corr), ("dog_causal", causal)):
         for phase in ("train", "deploy"):
-            p_rows.append([esc(t(T[key], lang)), mark[bool(outcome["salivate_on_bell"])],
-                           mark[bool(outcome["salivate_on_silence"])],
+            p_rows.append([esc(t(T[key], lang)), mark[outcome.salivate_on_bell],
+                           mark[outcome.salivate_on_silence],
                            esc(t(T["training" if phase == "train" else "deployment"], lang)),
-                           *(esc(_pct(outcome[f"{phase}_{k}"])) for k in ("false_alarm", "miss", "error"))])
+                           *(esc(_pct(getattr(outcome, f"{phase}_{k}"))) for k in ("false_alarm", "miss", "error"))])
     caption = esc(t(UI["data_table"], lang))
     tables = (table(caption, _head(lang, "quantity", "value"), [[esc(k), esc(v)] for k, v in quantities])
               + table(esc(t(T["policies_table"], lang)),
                       _head(lang, "policy", "on_bell", "on_silence", "phase", "false_alarms", "misses",
                             "errors"),
                       p_rows))
-    sim = r["simulation"]
+    sim = r.simulation
     sim_rows: list[tuple[str, float, float]] = []
     sim_table = ""
     if sim:
         sim_rows = [
-            ("sim_pfb_train", r["p_food_given_bell"], sim["train_p_food_given_bell"]),
-            ("sim_pfb_deploy", r["p_food_do_bell"], sim["deploy_p_food_given_bell"]),
-            ("sim_err_corr_train", corr["train_error"], sim["train_error_correlation"]),
-            ("sim_err_corr_deploy", r["error_correlation"], sim["deploy_error_correlation"]),
-            ("sim_err_causal_deploy", r["error_causal"], sim["deploy_error_causal"]),
+            ("sim_pfb_train", r.p_food_given_bell, sim.train_p_food_given_bell),
+            ("sim_pfb_deploy", r.p_food_do_bell, sim.deploy_p_food_given_bell),
+            ("sim_err_corr_train", corr.train_error, sim.train_error_correlation),
+            ("sim_err_corr_deploy", r.error_correlation, sim.deploy_error_correlation),
+            ("sim_err_causal_deploy", r.error_causal, sim.deploy_error_causal),
         ]
-        sim_caption = t(T["sim_caption"], lang).format(n=fmt(sim["n"], 0), seed=sim["seed"])
+        sim_caption = t(T["sim_caption"], lang).format(n=fmt(sim.n, 0), seed=sim.seed)
         sim_table = table(esc(sim_caption), _head(lang, "quantity", "exact", "simulated"),
                           [[esc(t(T[k], lang)), esc(_pct(exact)), esc(_pct(seen))]
                            for k, exact, seen in sim_rows])
-    definition = r["error_definition_zh"] if lang == "zh" else r["error_definition_en"]
+    definition = r.error_definition_zh if lang == "zh" else r.error_definition_en
     html = (f'<p class="ai45-verdict ai45-{verdict}" data-ai45-verdict="{verdict}">'
             f"<strong>{esc(t(T['differs' if differs else 'equal'], lang))}</strong> — {esc(sentence)}</p>"
             f'<dl class="ai45-figures">{dl}</dl>'
-            f'<figure class="ai45-figure">{svg}</figure>'
+            f"{figure(wide, narrow)}"
             f"{_grid(r, lang)}{sim_table}"
             f'<p class="ai45-note">{esc(definition)}</p>'
             f'<details class="ai45-data"><summary>{caption}</summary>{tables}</details>')
     csv_rows: list[list[object]] = [["quantity", "value"]]
     for key in ("base_rate", "p_bell_given_food", "p_bell_given_no_food", "p_ring", "p_bell_train",
                 "p_food_given_bell", "p_food_given_no_bell", "p_food_do_bell", "belief_gap"):
-        csv_rows.append([key, r[key]])
+        csv_rows.append([key, getattr(r, key)])
     csv_rows.append([])
     columns = ("salivate_on_bell", "salivate_on_silence", "train_false_alarm", "train_miss", "train_error",
                "deploy_false_alarm", "deploy_miss", "deploy_error")
     csv_rows.append(["policy", *columns])
-    csv_rows += [[name, *(outcome[k] for k in columns)] for name, outcome in (("correlation", corr),
-                                                                               ("causal", causal))]
+    outcomes: tuple[tuple[str, PolicyOutcome], ...] = (("correlation", corr), ("causal", causal))
+    csv_rows += [[name, *(getattr(outcome, k) for k in columns)] for name, outcome in outcomes]
     if sim:
         csv_rows.append([])
-        csv_rows.append(["simulation_n", sim["n"], "seed", sim["seed"]])
+        csv_rows.append(["simulation_n", sim.n, "seed", sim.seed])
         csv_rows.append(["quantity", "exact", "simulated"])
         csv_rows += [[k.removeprefix("sim_"), exact, seen] for k, exact, seen in sim_rows]
-        csv_rows.append(["counts", *sim["train_counts"]])
-        csv_rows += [[phase, *sim[f"{phase}_counts"].values()] for phase in ("train", "deploy")]
-    summary = t(T["summary"], lang).format(seeing=seeing, doing=doing, ec=_pct(r["error_correlation"]),
-                                           ek=_pct(r["error_causal"]))
-    return Output(html=html, csv=to_csv(csv_rows), svg=svg, summary=summary)
+        csv_rows.append(["counts", *sim.train_counts])
+        csv_rows += [[phase, *counts.values()] for phase, counts in (("train", sim.train_counts),
+                                                                       ("deploy", sim.deploy_counts))]
+    summary = t(T["summary"], lang).format(seeing=seeing, doing=doing, ec=_pct(r.error_correlation),
+                                           ek=_pct(r.error_causal))
+    return Output(html=html, csv=to_csv(csv_rows), svg=wide, summary=summary)

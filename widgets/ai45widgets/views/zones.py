@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ai45core import zones
+from ai45core.zones import DomainZone, ZonesResult
 
+from ..chart import (
+    AXIS,
+    GRID,
+    NARROW,
+    WIDE,
+    Box,
+    Canvas,
+    figure,
+    hit_rect,
+    legend,
+    line,
+    nice_ticks,
+    shorten,
+    text_width,
+    tick_values,
+)
 from ..html import attrs, esc, fmt, t, table
 from ..spec import Field, Output, Preset, View
 from ..ui import UI
@@ -47,13 +63,11 @@ T = {
     "chart_title": {"en": "Score of each domain against its own yellow and red line",
                     "zh": "各领域的分数与其自身黄线、红线的对比"},
     "chart_desc": {"en": "One bar per domain on a shared axis. A dashed mark shows the domain's yellow line, "
-                         "a solid mark its red line; the zone is written beside each bar.",
+                         "a solid mark its red line; the score and zone are written beside each bar.",
                    "zh": "每个领域一根横条，共用同一坐标轴。虚线标记为该领域的黄线，实线标记为红线；"
-                         "每根横条旁写明所在分区。"},
-    "yellow_legend": {"en": "yellow line (Y, dashed)", "zh": "黄线（虚线，标“黄”）"},
-    "red_legend": {"en": "red line (R, solid)", "zh": "红线（实线，标“红”）"},
-    "y_letter": {"en": "Y", "zh": "黄"},
-    "r_letter": {"en": "R", "zh": "红"},
+                         "每根横条旁写明分数和所在分区。"},
+    "yellow_legend": {"en": "yellow line (dashed)", "zh": "黄线（虚线）"},
+    "red_legend": {"en": "red line (solid)", "zh": "红线（实线）"},
     "not_assessment": {
         "en": "This tool only sorts the numbers you set into zones. It assesses no real AI model, and no "
               "threshold here comes from a source: our sources give no numeric red or yellow lines.",
@@ -82,7 +96,7 @@ LINE_STYLE = {"yellow": ("#a16207", "5 3", 2.0), "red": ("#b91c1c", "", 2.5)}
 
 DEFAULT_DOMAINS = "example A, 30, 40, 70\nexample B, 55, 40, 70\nexample C, 55, 30, 50"
 
-VIEW = View(
+VIEW: View[ZonesResult] = View(
     name="zones",
     title=T["title"],
     fields=(Field("domains", "csv", T["domains"], T["domains_hint"], rows=5),),
@@ -111,129 +125,103 @@ def num(x: float) -> str:
     return fmt(x, 6)
 
 
-def _short(name: str, n: int = 22) -> str:
-    return name if len(name) <= n else name[: n - 1] + "…"
-
-
-def _ticks(lo: float, hi: float) -> list[float]:
-    """Round tick values covering [lo, hi] (about five), computed without overflowing near ±1e308."""
-    quarter = hi / 4 - lo / 4
-    step = 10 ** math.floor(math.log10(quarter)) if quarter > 0 else 1.0
-    for mult in (1, 2, 5, 10):
-        if quarter / (step * mult) <= 1.5:
-            step *= mult
-            break
-    start = math.ceil(lo / step)
-    out = []
-    for k in range(12):
-        value = (start + k) * step
-        if value > hi + step * 1e-9:
-            break
-        out.append(value)
-    return out
-
-
-_WHITE_LINE = '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#ffffff" stroke-width="2" stroke-opacity="0.7"/>'
-
-
-def _patterns(u: str) -> str:
-    defs = []
+def _patterns(c: Canvas) -> None:
     for zone, (colour, kind) in ZONE_STYLE.items():
         lines = ""
         if kind in ("hatch", "cross"):
             lines += _WHITE_LINE.format(0, 0, 0, 6)
         if kind == "cross":
             lines += _WHITE_LINE.format(0, 3, 6, 3)
-        defs.append(f'<pattern id="ai45-z{zone}-{u}" width="6" height="6" patternUnits="userSpaceOnUse" '
-                    f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{colour}"/>{lines}'
-                    "</pattern>")
-    return "<defs>" + "".join(defs) + "</defs>"
+        c.defs.append(f'<pattern id="ai45-z{zone}-{c.uid}" width="6" height="6" patternUnits="userSpaceOnUse" '
+                      f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{colour}"/>{lines}'
+                      "</pattern>")
+
+
+_WHITE_LINE = '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#ffffff" stroke-width="2" stroke-opacity="0.7"/>'
 
 
 def _mark(which: str, x: float, y1: float, y2: float, *, halo: bool = False) -> str:
     """A threshold mark: dashed for the yellow line, solid and thicker for the red line (not colour alone)."""
     colour, dash, width = LINE_STYLE[which]
-    line = attrs(class_=f"ai45-{which}-line", x1=f"{x:.1f}", y1=y1, x2=f"{x:.1f}", y2=y2, stroke=colour,
-                 stroke_width=width, stroke_dasharray=dash or None)
-    under = (f'<line class="ai45-halo" x1="{x:.1f}" y1="{y1}" x2="{x:.1f}" y2="{y2}" stroke="#ffffff" '
-             f'stroke-width="{width + 2.5}"/>') if halo else ""
-    return f"{under}<line{line}/>"
+    under = line(x, y1, x, y2, stroke="#ffffff", width=width + 2.5, cls="ai45-halo") if halo else ""
+    return under + line(x, y1, x, y2, stroke=colour, width=width, dash=dash, cls=f"ai45-{which}-line")
 
 
-def zones_chart(domains: Sequence[Mapping[str, Any]], *, lang: str, uid: str) -> str:
-    """One bar per domain on a shared axis from 0, its own yellow (dashed) and red (solid) line marks, and
-    the score and zone written beside the bar."""
-    left, plot, right_w, row_h, top = 150.0, 300.0, 150.0, 34.0, 8.0
-    values = [float(v) for d in domains for v in (d["score"], d["yellow"], d["red"])] + [0.0]
-    lo, hi = min(values), max(values)
-    pad = hi / 20 - lo / 20  # halves and twentieths: no overflow even at ±1e308
-    lo, hi = (lo - pad if lo < 0 else lo), hi + pad
-    half_span = hi / 2 - lo / 2
+def zones_svg(domains: Sequence[DomainZone], *, lang: str, uid: str, variant: str) -> str:
+    """One bar per domain on a shared axis from 0 with nice ticks and a light grid, its own yellow (dashed)
+    and red (solid) line marks, the score and zone written beside (wide) or above (narrow) the bar."""
+    wide = variant == "wide"
+    width = WIDE if wide else NARROW
+    values = [v for d in domains for v in (d.score, d.yellow, d.red)] + [0.0]
+    lo, hi, step = nice_ticks(min(values), max(values), 6 if wide else 4)
+    if wide:  # the name column as wide as the names need (up to 230), the values' column 150
+        left = min(230.0, max(90.0, *(text_width(d.name) + 16 for d in domains)))
+        plot_w, row_h = width - left - 160, 32.0
+    else:
+        left, plot_w, row_h = 6.0, width - 14.0, 48.0
+    top = 10.0
+    c = Canvas(width, 0.0, uid + variant[0])
+    _patterns(c)
+    half_span = hi / 2 - lo / 2  # halves: no overflow even at ±1e308
 
     def px(v: float) -> float:
-        return left + (v / 2 - lo / 2) / half_span * plot
+        return left + (v / 2 - lo / 2) / half_span * plot_w
 
-    parts = [_patterns(uid)]
-    zero = px(0.0)
     bottom = top + len(domains) * row_h
-    text = 'font-size="12" fill="#111827"'
+    ticks = tick_values(lo, hi, step)
+    for v in ticks:
+        c.add(line(px(v), top, px(v), bottom, stroke=GRID, cls="ai45-grid"))
+    zero = px(0.0)
+    c.add(line(zero, top, zero, bottom, stroke=AXIS, cls="ai45-plot"))
     for i, d in enumerate(domains):
         y0 = top + i * row_h
-        bar_y, bar_h = y0 + 12, 14.0
-        x_s = px(float(d["score"]))
-        name, zone = str(d["name"]), str(d["zone"])
-        bar = attrs(class_=f"ai45-zbar ai45-z{zone}", x=f"{min(zero, x_s):.1f}", y=bar_y,
-                    width=f"{abs(x_s - zero):.1f}", height=bar_h, fill=f"url(#ai45-z{zone}-{uid})")
-        parts.append(f'<g class="ai45-zrow"><title>{esc(name)}</title>'
-                     f'<text x="{left - 8}" y="{bar_y + 11}" text-anchor="end" {text}>'
-                     f"{esc(_short(name))}</text>"
-                     f"<rect{bar}/>")
-        for which, letter, anchor, dx in (("yellow", T["y_letter"], "end", -2),
-                                          ("red", T["r_letter"], "start", 2)):
-            x = px(float(d[which]))
-            parts.append(_mark(which, x, y0 + 9, bar_y + bar_h + 5, halo=True)
-                         + f'<text x="{x + dx:.1f}" y="{y0 + 8}" font-size="9" text-anchor="{anchor}" '
-                         f'fill="#374151">{esc(t(letter, lang))}</text>')
-        parts.append(f'<text x="{left + plot + 8}" y="{bar_y + 11}" {text}>'
-                     f"{esc(num(d['score']))} · {esc(t(ZONE_TEXT[zone], lang))}</text></g>")
-    # Shared axis with round ticks, and the zero line the bars grow from.
-    axis = 'stroke="#6b7280"'
-    parts.append(f'<line x1="{left}" y1="{bottom}" x2="{left + plot}" y2="{bottom}" {axis}/>'
-                 f'<line x1="{zero:.1f}" y1="{top}" x2="{zero:.1f}" y2="{bottom}" {axis}/>')
-    for v in _ticks(lo, hi):
-        x = px(v)
-        parts.append(f'<line x1="{x:.1f}" y1="{bottom}" x2="{x:.1f}" y2="{bottom + 4}" {axis}/>'
-                     f'<text x="{x:.1f}" y="{bottom + 16}" font-size="10" text-anchor="middle" '
-                     f'fill="#374151">{esc(num(v))}</text>')
-    parts.append(f'<text x="{left + plot / 2}" y="{bottom + 32}" font-size="11" text-anchor="middle" '
-                 f'fill="#111827">{esc(t(T["score"], lang))} →</text>')
-    # Legend: pattern and text for each zone, dash and text for each line.
-    ly = bottom + 50
-    for j, z in enumerate(ZONE_STYLE):
-        x = 10 + j * 190
-        parts.append(f'<rect x="{x}" y="{ly - 10}" width="26" height="12" fill="url(#ai45-z{z}-{uid})"/>'
-                     f'<text x="{x + 32}" y="{ly}" {text}>{esc(t(ZONE_TEXT[z], lang))}</text>')
-    ly += 20
-    for j, which in enumerate(("yellow", "red")):
-        x = 10 + j * 190
-        parts.append(_mark(which, x + 12, ly - 14, ly + 5)
-                     + f'<text x="{x + 32}" y="{ly}" {text}>{esc(t(T[which + "_legend"], lang))}</text>')
-    width_total = left + plot + right_w
-    title, desc = t(T["chart_title"], lang), t(T["chart_desc"], lang)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="ai45-chart" viewBox="0 0 {width_total:.0f} '
-            f'{ly + 10:.0f}" role="img" aria-labelledby="ai45-t-{uid} ai45-d-{uid}" font-family="sans-serif">'
-            f'<title id="ai45-t-{uid}">{esc(title)}</title><desc id="ai45-d-{uid}">{esc(desc)}</desc>'
-            + "".join(parts) + "</svg>")
+        bar_y = y0 + (9.0 if wide else 26.0)
+        bar_h = 14.0
+        x_s = px(d.score)
+        zone_text = t(ZONE_TEXT[d.zone], lang)
+        value = f"{num(d.score)} · {zone_text}"
+        if wide:
+            c.text(left - 8, bar_y + 11, shorten(d.name, left - 14), anchor="end")
+            c.text(left + plot_w + 10, bar_y + 11, shorten(value, width - left - plot_w - 14))
+        else:
+            right = c.text(width - 4, y0 + 18, value, anchor="end")
+            c.text(left, y0 + 18, shorten(d.name, right.x0 - left - 10))
+        bar = attrs(class_=f"ai45-zbar ai45-z{d.zone}", x=f"{min(zero, x_s):.1f}", y=f"{bar_y:.1f}",
+                    width=f"{abs(x_s - zero):.1f}", height=bar_h, fill=f"url(#ai45-z{d.zone}-{c.uid})")
+        c.add(f"<rect{bar}/>")
+        for which in ("yellow", "red"):
+            c.add(_mark(which, px(getattr(d, which)), bar_y - 4, bar_y + bar_h + 4, halo=True))
+        box = Box(left, bar_y - 5, left + plot_w, bar_y + bar_h + 5)
+        hit, ring = hit_rect(box)
+        c.tip([d.name, f"{t(T['score'], lang)}{_COLON[lang]}{num(d.score)} · {zone_text}",
+               f"{t(T['yellow_col'], lang)}{_COLON[lang]}{num(d.yellow)} · {t(T['red_col'], lang)}{_COLON[lang]}"
+               f"{num(d.red)}"], box, hit, ring)
+    # Shared axis with round ticks (labels that would touch are left out).
+    c.add(line(left, bottom, left + plot_w, bottom, stroke=AXIS, cls="ai45-plot"))
+    c.x_labels([(px(v), num(v)) for v in ticks], bottom + 18)
+    c.text(left + plot_w, bottom + 40, f"{t(T['score'], lang)} →", anchor="end", bold=True)
+    # Legend: only the zones drawn, then the two kinds of line.
+    items = [(f'<rect x="0" y="-6" width="24" height="12" fill="url(#ai45-z{z}-{c.uid})"/>', t(ZONE_TEXT[z], lang))
+             for z in ZONE_STYLE if any(d.zone == z for d in domains)]
+    items += [(_mark(which, 12, -9, 7), t(T[which + "_legend"], lang)) for which in ("yellow", "red")]
+    y = legend(c, items, 6, bottom + 66, width - 12, columns=3 if wide else 1)
+    c.height = y - 4
+    return c.render(title=t(T["chart_title"], lang), desc=t(T["chart_desc"], lang),
+                    variant="wide" if wide else "narrow")
 
 
-def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
+_COLON = {"en": ": ", "zh": "："}
+
+
+def render(r: ZonesResult, params: Mapping[str, str], lang: str) -> Output:
     """Verdict, counts per zone, the bars with their lines, the policy table, the data table and notes."""
-    domains: list[dict[str, Any]] = r["domains"]
-    overall = str(r["overall"])
+    domains = r.domains
+    overall = r.overall
     overall_text = t(ZONE_TEXT[overall], lang)
-    sentence = r["sentence_zh"] if lang == "zh" else r["sentence_en"]
-    counts: dict[str, int] = r["counts"]
-    svg = zones_chart(domains, lang=lang, uid=uid("zones", params))
+    sentence = r.sentence_zh if lang == "zh" else r.sentence_en
+    counts = r.counts
+    u = uid("zones", params)
+    wide, narrow = (zones_svg(domains, lang=lang, uid=u, variant=v) for v in ("wide", "narrow"))
     figures = [
         (t(T["overall"], lang), esc(overall_text)),
         (t(T["count_green"], lang), fmt(counts["green"], 0)),
@@ -243,28 +231,31 @@ def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
     ]
     dl = "".join(f'<div><dt>{esc(k)}</dt><dd data-ai45-value="{i}">{v}</dd></div>'
                  for i, (k, v) in enumerate(figures))
-    policy_rows = [[esc(t(ZONE_TEXT[z["id"]], lang)), esc(z[f"condition_{lang}"]), esc(z[f"response_{lang}"]),
-                    fmt(counts[z["id"]], 0)] for z in r["policy"]]
+    policy_rows = [[esc(t(ZONE_TEXT[z.id], lang)), esc(z.condition_zh if lang == "zh" else z.condition_en),
+                    esc(z.response_zh if lang == "zh" else z.response_en), fmt(counts[z.id], 0)] for z in r.policy]
     policy = table(esc(t(T["policy_caption"], lang)),
                    [esc(t(T[k], lang)) for k in ("zone", "condition", "response", "in_zone")], policy_rows,
                    cls="ai45-table ai45-policy")
-    data_rows = [[esc(d["name"]), num(d["score"]), num(d["yellow"]), num(d["red"]), num(d["to_yellow"]),
-                  num(d["to_red"]), esc(t(ZONE_TEXT[d["zone"]], lang)), esc(d[f"response_{lang}"])]
-                 for d in domains]
+
+    def response(d: DomainZone) -> str:
+        return d.response_zh if lang == "zh" else d.response_en
+
+    data_rows = [[esc(d.name), num(d.score), num(d.yellow), num(d.red), num(d.to_yellow), num(d.to_red),
+                  esc(t(ZONE_TEXT[d.zone], lang)), esc(response(d))] for d in domains]
     head = [esc(t(T[k], lang)) for k in ("domain", "score", "yellow_col", "red_col", "to_yellow", "to_red",
                                          "zone", "response")]
     notes = [t(T["not_assessment"], lang)]
-    if r["illustrative"] or any(str(d["name"]).strip().lower().startswith("example") for d in domains):
+    if r.illustrative or any(d.name.strip().lower().startswith("example") for d in domains):
         notes.append(t(T["illustrative"], lang))
     notes_html = "".join(f'<p class="ai45-note">{esc(n)}</p>' for n in notes)
     line_notes = "".join(
         f'<p class="ai45-note">{esc(note[lang])} '
         f'<a{attrs(href=note["url"])}>{esc(t(T["source_link"], lang))}</a></p>'
-        for note in (r["note_2025"], r["note_2024"]))
+        for note in (r.note_2025, r.note_2024))
     html = (f'<p class="ai45-verdict ai45-zone-{esc(overall)}" data-ai45-verdict="{esc(overall)}">'
             f"<strong>{esc(overall_text)}</strong> — {esc(sentence)}</p>"
             f'<dl class="ai45-figures">{dl}</dl>{notes_html}'
-            f'<figure class="ai45-figure">{svg}</figure>'
+            f"{figure(wide, narrow)}"
             f"{policy}"
             f'<p class="ai45-note">{esc(t(T["line_rule"], lang))}</p>'
             f'<details class="ai45-data"><summary>{esc(t(UI["data_table"], lang))}</summary>'
@@ -273,12 +264,11 @@ def render(r: dict[str, Any], params: Mapping[str, str], lang: str) -> Output:
             f"{line_notes}</details>")
     csv_rows: list[list[object]] = [
         ["domain", "score", "yellow_line", "red_line", "to_yellow", "to_red", "zone", "response"]]
-    csv_rows += [[d["name"], d["score"], d["yellow"], d["red"], d["to_yellow"], d["to_red"], d["zone"],
-                  d[f"response_{lang}"]] for d in domains]
+    csv_rows += [[d.name, d.score, d.yellow, d.red, d.to_yellow, d.to_red, d.zone, response(d)] for d in domains]
     csv_rows.append([])
     csv_rows.append(["zone", "domains", "condition", "response"])
-    csv_rows += [[z["id"], counts[z["id"]], z[f"condition_{lang}"], z[f"response_{lang}"]]
-                 for z in r["policy"]]
+    csv_rows += [[z.id, counts[z.id], z.condition_zh if lang == "zh" else z.condition_en,
+                  z.response_zh if lang == "zh" else z.response_en] for z in r.policy]
     csv_rows.append([])
     csv_rows.append(["overall_zone", overall])
-    return Output(html=html, csv=to_csv(csv_rows), svg=svg, summary=sentence)
+    return Output(html=html, csv=to_csv(csv_rows), svg=wide, summary=sentence)
