@@ -122,7 +122,7 @@ def test_dom_contract_and_state_transitions(page: Page, base_url: str, lang: str
 
     assert run(page) == "done"
     assert page.evaluate("() => window.__states") == ["running", "done"]
-    assert "45.00°" in printed(page) and page.locator("[data-ai45-console] svg").count() == 1
+    assert "45.00°" in printed(page) and page.locator("[data-ai45-console] svg.ai45-chart:visible").count() == 1
     assert page.locator("[data-ai45-console] table").count() == 1
     assert page.inner_text("[data-ai45-message]") == ui(lang, "done")
 
@@ -185,7 +185,7 @@ def test_each_starter_example_gives_the_widgets_figures(page: Page, base_url: st
                 figures = widget_figures(site, lang, shown.page, shown.key)
                 assert figures and all(shows_figure(output, f) for f in figures), (example.id, shown.key, figures,
                                                                                   output)
-            assert page.locator("[data-ai45-console] svg").count() == 1, example.id
+            assert page.locator("[data-ai45-console] svg.ai45-chart:visible").count() == 1, example.id
         elif example.expected:
             assert state == "done" and output.splitlines() == list(example.expected), (example.id, output)
         else:  # the example of an error
@@ -416,3 +416,7 @@ def test_the_playground_after_a_run_is_accessible_and_fits_a_phone(page: Page, b
     page.set_viewport_size(PHONE)  # type: ignore[arg-type]
     box = page.locator("[data-ai45-playground] .cm-editor").bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    # The widget's phone layout of the chart, as on the widget's own page.
+    wait_until(page, "() => [...document.querySelectorAll('[data-ai45-console] svg.ai45-chart')]"
+                     ".filter(s => s.getClientRects().length)"
+                     ".map(s => s.classList.contains('ai45-narrow')).join() === 'true'")
