@@ -3,45 +3,26 @@
 from __future__ import annotations
 
 import csv
-import html as htmllib
 import io
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from ai45widgets import VIEWS, parse_block, render_widget, run
+from ai45widgets import VIEWS, parse_block, render_widget
 from ai45widgets.html import esc, fmt
 from ai45widgets.views import benchmarks as view
 
 from ai45core import benchmarks
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = json.loads((ROOT / "tests" / "golden" / "benchmarks.json").read_text(encoding="utf-8"))["cases"]
+from ._views import ROOT, caller, figures, golden, tables
+
+GOLDEN = golden("benchmarks")
+call = caller("benchmarks")
 BLANK = {f.name: "" for f in view.VIEW.fields}
 """Every field empty: the core's own defaults apply (preset "" = custom data), as in the golden vectors."""
 
 # Figure positions (data-ai45-value).
 MEANS, CHANGE, CHANGE_OF_MEAN, MEAN_OF_CHANGES, FELL, ANGLE = range(6)
-
-
-def call(state: dict[str, str], lang: str = "en") -> dict[str, Any]:
-    out: dict[str, Any] = json.loads(run("benchmarks", json.dumps(state), lang))
-    return out
-
-
-def figures(html: str) -> dict[int, str]:
-    pairs = re.findall(r'<dd data-ai45-value="(\d+)">(.*?)</dd>', html)
-    return {int(i): htmllib.unescape(v) for i, v in pairs}
-
-
-def tables(html: str) -> list[list[list[str]]]:
-    """Body rows of every table inside <details class="ai45-data">, cells unescaped."""
-    block = html.split('<details class="ai45-data">', 1)[1]
-    return [[[htmllib.unescape(c) for c in re.findall(r"<td>(.*?)</td>", row)]
-             for row in re.findall(r"<tr>(.*?)</tr>", body)]
-            for body in re.findall(r"<tbody>(.*?)</tbody>", block)]
 
 
 def as_text(value: object) -> str:

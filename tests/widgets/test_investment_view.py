@@ -5,35 +5,25 @@ from __future__ import annotations
 import csv
 import html as htmllib
 import io
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from ai45widgets import VIEWS, parse_block, render_widget, run
+from ai45widgets import VIEWS, parse_block, render_widget
 from ai45widgets.html import fmt
 from ai45widgets.views import investment as view
 
 from ai45core import investment
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = json.loads((ROOT / "tests" / "golden" / "investment.json").read_text(encoding="utf-8"))["cases"]
+from ._views import ROOT, caller, figures, golden
+
+GOLDEN = golden("investment")
+call = caller("investment")
 BLANK = {f.name: "" for f in view.VIEW.fields}
 """Every field empty: the core's own defaults apply, so a golden case's params mean exactly what they say."""
 
 # Figure positions (data-ai45-value).
 ANGLE, VERDICT, SHARE, BALANCED, PC, PS = range(6)
-
-
-def call(state: dict[str, str], lang: str = "en") -> dict[str, Any]:
-    out: dict[str, Any] = json.loads(run("investment", json.dumps(state), lang))
-    return out
-
-
-def figures(html: str) -> dict[int, str]:
-    pairs = re.findall(r'<dd data-ai45-value="(\d+)">(.*?)</dd>', html)
-    return {int(i): htmllib.unescape(v) for i, v in pairs}
 
 
 def as_text(value: object) -> str:

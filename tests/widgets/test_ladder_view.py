@@ -7,7 +7,6 @@ import html
 import io
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,23 +16,11 @@ from ai45widgets.views import ladder as view
 
 from ai45core import ladder
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = json.loads((ROOT / "tests" / "golden" / "ladder.json").read_text(encoding="utf-8"))["cases"]
+from ._views import ROOT, caller, drawn, figures, golden
+
+GOLDEN = golden("ladder")
+call = caller("ladder")
 SPEECH_IDS = [tech.id for tech in ladder.TECHNIQUES if tech.source == ladder.SPEECH]
-
-
-
-def drawn(svg: str) -> str:
-    """The chart without its hover/focus tips (which repeat values on demand)."""
-    return re.sub(r' aria-label="[^"]*"', "", re.sub(r'<g class="ai45-tip".*?</g>', "", svg, flags=re.S))
-
-def call(state: dict[str, str], lang: str = "en") -> dict[str, Any]:
-    out: dict[str, Any] = json.loads(run("ladder", json.dumps(state), lang))
-    return out
-
-
-def figures(html: str) -> dict[int, str]:
-    return {int(i): v for i, v in re.findall(r'<dd data-ai45-value="(\d+)">(.*?)</dd>', html)}
 
 
 def as_text(value: object) -> str:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
-from ai45widgets import VIEWS, parse_block, render_widget, run
+from ai45widgets import VIEWS, parse_block, render_widget
 from ai45widgets.form import render_shell
 from ai45widgets.html import esc, fmt
 from ai45widgets.views import matrix as view
@@ -17,22 +15,10 @@ from ai45widgets.views import matrix as view
 from ai45core import compute_result
 from ai45core.matrix import CELLS, INTERPRETATION_NOTE
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = json.loads((ROOT / "tests" / "golden" / "matrix.json").read_text(encoding="utf-8"))["cases"]
+from ._views import ROOT, caller, figures, golden
 
-
-
-def drawn(svg: str) -> str:
-    """The chart without its hover/focus tips (which repeat values on demand)."""
-    return re.sub(r' aria-label="[^"]*"', "", re.sub(r'<g class="ai45-tip".*?</g>', "", svg, flags=re.S))
-
-def call(state: dict[str, str], lang: str = "en") -> dict[str, Any]:
-    out: dict[str, Any] = json.loads(run("matrix", json.dumps(state), lang))
-    return out
-
-
-def figures(html: str) -> dict[int, str]:
-    return {int(i): v for i, v in re.findall(r'<dd data-ai45-value="(\d+)">(.*?)</dd>', html)}
+GOLDEN = golden("matrix")
+call = caller("matrix")
 
 
 def cell_states(svg: str) -> list[str]:

@@ -4,32 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from ai45widgets import VIEWS, parse_block, render_widget, run
+from ai45widgets import VIEWS, parse_block, render_widget
 from ai45widgets.html import esc, fmt
 from ai45widgets.views import zones as view
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = json.loads((ROOT / "tests" / "golden" / "zones.json").read_text(encoding="utf-8"))["cases"]
+from ._views import ROOT, caller, drawn, figures, golden
 
-
-
-def drawn(svg: str) -> str:
-    """The chart without its hover/focus tips (which repeat values on demand)."""
-    return re.sub(r' aria-label="[^"]*"', "", re.sub(r'<g class="ai45-tip".*?</g>', "", svg, flags=re.S))
-
-def call(state: dict[str, str], lang: str = "en") -> dict[str, Any]:
-    out: dict[str, Any] = json.loads(run("zones", json.dumps(state), lang))
-    return out
-
-
-def figures(html: str) -> dict[int, str]:
-    return {int(i): v for i, v in re.findall(r'<dd data-ai45-value="(\d+)">(.*?)</dd>', html)}
+GOLDEN = golden("zones")
+call = caller("zones")
 
 
 def data_rows(html: str) -> list[list[str]]:
