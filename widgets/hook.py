@@ -115,6 +115,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             raise PluginError(f"{where}: {name}: {err}") from None
 
     html = PLACEHOLDER.sub(render, html)
+    if page.present_anchor_ids is not None:  # a widget's key is its element's id: links to #plane2 are valid
+        page.present_anchor_ids |= set(keyed.values())
     if order:
         page.meta["ai45_engine"] = True
     if "playground" in names:
