@@ -248,6 +248,23 @@ def test_search_index_has_both_languages(site: Path) -> None:
     assert re.search(r"[\u4e00-\u9fff]", zh_text), "the Chinese entries hold no Chinese text"
 
 
+def test_search_index_holds_the_prose_not_the_widgets(site: Path) -> None:
+    """A widget's form, figures and tables are not search material (and made the index, which every page
+    downloads and parses on load, half widget text): only the page's own prose around them is indexed."""
+    # Chinese text is indexed cut into words by U+200B (the search separator): join them back to compare.
+    docs = {d["location"]: d["text"].replace("\u200b", "") for d in
+            json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    # Words only a widget shows: its field labels and its figures list, in both languages.
+    for lang, words in (("en", ["Capability, one value per period", "Numbers separated by commas, e.g."]),
+                        ("zh", ["能力（每个周期一个数值）"])):
+        leaked = [loc for loc, text in docs.items() if (loc.startswith("zh/") == (lang == "zh"))
+                  and any(w in text for w in words)]
+        assert not leaked, f"widget text in the search index ({lang}): {leaked}"
+    # The prose right around a widget still is indexed (law/'s first widget sits in this section).
+    assert "Here capability goes 10" in docs["law/#index-vs-raw"]
+    assert "平衡带" in docs["zh/law/#the-45-line"]
+
+
 def test_link_previews_show_each_pages_figure_in_its_language(site: Path) -> None:
     """og:image (and twitter:card summary_large_image) on every page: an absolute URL on this site of a
     1200 × 630 PNG that exists; the two languages of a page never share one (the figure's text differs)."""

@@ -110,7 +110,9 @@ def render_shell(view: View[Any], key: str, state: Mapping[str, str], output: Ou
            f'<p class="ai45-sr" aria-live="polite" data-ai45-announce></p>')
     first = layout == "figure-first"
     return (
-        f'<div class="ai45-widget{" ai45-figure-first" if first else ""}" data-search-exclude{root}>'
+        # A <section>, not a <div>: Material's search indexer ends an exclusion at the first closing tag of the
+        # same name, so the root's tag must not occur inside it (the widget's text is not search material).
+        f'<section class="ai45-widget{" ai45-figure-first" if first else ""}" data-search-exclude{root}>'
         f'<p class="ai45-title">{esc(t(view.title, lang))}</p>'
         + (out + status + form if first else form + status + out) +
         f'<details class="ai45-assumptions"><summary>{esc(t(UI["assumptions"], lang))}</summary>'
@@ -119,5 +121,5 @@ def render_shell(view: View[Any], key: str, state: Mapping[str, str], output: Ou
         f'<div class="ai45-embed" data-ai45-embed hidden>'
         f'<label for="{key}-embed">{esc(t(UI["embed_help"], lang))}</label>'
         f'<textarea id="{key}-embed" readonly rows="3"></textarea></div>'
-        "</div>"
+        "</section>"
     )
