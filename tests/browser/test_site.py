@@ -346,6 +346,25 @@ def test_nothing_is_wider_than_a_360_px_phone(site_page: Loaded) -> None:
     assert overflow_at(site_page.page, PHONE) == []
 
 
+CODE_SIZES = """() => [...document.querySelectorAll('.md-content code, .md-content pre, .md-content kbd')]
+  .filter(el => el.textContent.trim() && el.getClientRects().length > 0)
+  .map(el => [el.textContent.trim().slice(0, 40), parseFloat(getComputedStyle(el).fontSize)])"""
+
+
+def test_code_is_legible_on_a_phone(site_page: Loaded) -> None:
+    """Formulas and code in the text (the Methods page is half code) are at least 12 px on a 360 px phone."""
+    page = site_page.page
+    old = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        sizes = page.evaluate(CODE_SIZES)
+    finally:
+        if old:
+            page.set_viewport_size(old)
+    small = [f"{text!r}: {size:.1f} px" for text, size in sizes if size < 12]
+    assert not small, f"{len(small)} code text(s) under 12 px at 360 px, e.g. {small[:3]}"
+
+
 def test_language_switcher_lands_on_the_same_page_in_the_other_language(site_page: Loaded, base_url: str) -> None:
     """Last check of each page: it leaves the page. On the 45° law page, a widget's state goes along."""
     page, lang = site_page.page, site_page.lang
