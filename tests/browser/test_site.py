@@ -185,16 +185,21 @@ OVERFLOW = """() => {
 }"""
 
 
-def overflow_at(page: Page, size: ViewportSize) -> list[str]:
-    """Resize to ``size`` and list what sticks out sideways ([] when nothing does); the old size is restored."""
+def evaluate_at(page: Page, size: ViewportSize, script: str) -> Any:
+    """Evaluate ``script`` with the viewport at ``size`` (after two frames); the old size is restored."""
     old = page.viewport_size
     page.set_viewport_size(size)
     try:
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        found = page.evaluate(OVERFLOW)
+        return page.evaluate(script)
     finally:
         if old:
             page.set_viewport_size(old)
+
+
+def overflow_at(page: Page, size: ViewportSize) -> list[str]:
+    """Resize to ``size`` and list what sticks out sideways ([] when nothing does); the old size is restored."""
+    found = evaluate_at(page, size, OVERFLOW)
     problems = list(found["wide"])
     if found["scrollWidth"] > size["width"]:
         problems.insert(0, f"document is {found['scrollWidth']} px wide at {size['width']} px")
@@ -353,14 +358,7 @@ CODE_SIZES = """() => [...document.querySelectorAll('.md-content code, .md-conte
 
 def test_code_is_legible_on_a_phone(site_page: Loaded) -> None:
     """Formulas and code in the text (the Methods page is half code) are at least 12 px on a 360 px phone."""
-    page = site_page.page
-    old = page.viewport_size
-    page.set_viewport_size(PHONE)
-    try:
-        sizes = page.evaluate(CODE_SIZES)
-    finally:
-        if old:
-            page.set_viewport_size(old)
+    sizes = evaluate_at(site_page.page, PHONE, CODE_SIZES)
     small = [f"{text!r}: {size:.1f} px" for text, size in sizes if size < 12]
     assert not small, f"{len(small)} code text(s) under 12 px at 360 px, e.g. {small[:3]}"
 
