@@ -340,33 +340,6 @@ def test_no_accessibility_violations_in_light_mode(site_page: Loaded) -> None:
     assert axe(site_page.page, f"{site_page.lang}:{site_page.path} light") == []
 
 
-SKIPPED = """() => [...document.querySelectorAll('[data-ai45-widget]')]
-  .map(w => w.querySelector('form').checkVisibility({ contentVisibilityAuto: true }) ? 'drawn' : 'skipped')"""
-LINK_COLOURS = """() => [...document.querySelectorAll('[data-ai45-widget] .md-button')]
-  .map(b => getComputedStyle(b).color)"""
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_widgets_off_screen_wait_until_the_reader_scrolls_near(page: Page, base_url: str, lang: str) -> None:
-    """law/ on a phone: only the widget on screen is styled, laid out and painted while the page loads (the
-    main-thread work of a load); the others are drawn when the reader scrolls to them, and live all along. After
-    a switch of colour scheme, every widget reports the new scheme's colours (contrast checkers read these)."""
-    page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(base_url + LANGS[lang] + "law/#plane")
-    wait_live(page)
-    assert page.evaluate(SKIPPED) == ["drawn", "skipped", "skipped", "skipped"]
-    last = page.locator("[data-ai45-widget]").last
-    last.scroll_into_view_if_needed()
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    assert page.evaluate(SKIPPED)[-1] == "drawn"
-    page.evaluate("() => scrollTo(0, 0)")
-    before = page.evaluate(LINK_COLOURS)
-    assert len(set(before)) == 1
-    choose_scheme(page, "slate" if scheme(page) == "default" else "default")
-    after = page.evaluate(LINK_COLOURS)
-    assert len(set(after)) == 1 and after[0] != before[0], after
-
-
 def test_prints_content_and_widget_results_without_navigation_or_controls(site_page: Loaded) -> None:
     assert print_problems(site_page.page) == []
     if site_page.path == "law/":  # and a real PDF, with Chinese text for the Chinese page

@@ -52,15 +52,6 @@ function onPage() {
   keepForOffline(config, scope);
 }
 
-// Off-screen widgets are skipped by the renderer until near the viewport (ai45.css); after a switch of colour
-// scheme, Chromium reports stale colours for them to getComputedStyle (tools such as contrast checkers read
-// those), so from then on every widget is styled at once.
-new MutationObserver((records) => {
-  if (records.some((r) => r.oldValue !== document.body.getAttribute("data-md-color-scheme"))) {
-    document.documentElement.classList.add("ai45-all-styled");
-  }
-}).observe(document.body, { attributes: true, attributeOldValue: true, attributeFilter: ["data-md-color-scheme"] });
-
 if (first) {
   const root = siteRoot(first);
   interceptSwitcher(root);
