@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -21,8 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "widgets" / "js"
 STYLESHEETS = (ROOT / "widgets" / "ai45.css", ROOT / "widgets" / "learn.css", ROOT / "widgets" / "playground.css")
 """Widgets and charts; learning pages (exercises, QR-coded links, the printable worksheet); the playground. One file
-is served."""
+is served, with Material's palette stylesheet first (see ``SWITCHING``)."""
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+SWITCHING = "[data-md-color-switching]"
+"""Material's palette stylesheet turns transitions off under this body attribute, which its script sets and removes on
+every page load: two restyles of the whole page. Its stylesheet is served inside ours with the selector made
+``[data-ai45-switching]``, which ai45.js sets only while the reader switches schemes (hook.py drops Material's link)."""
 BUILD = ROOT / "build"
 ENTRIES = ("ai45.js", "boot.js", "worker.js")
 
@@ -45,9 +50,24 @@ class Bundle:
         return self.folder + name
 
 
+def material_palette() -> Path:
+    """Material's palette stylesheet, as its package ships it."""
+    import material  # the theme's package
+
+    return next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css"))
+
+
+def _palette_css() -> str:
+    css = material_palette().read_text(encoding="utf-8")
+    if SWITCHING not in css:
+        raise RuntimeError(f"{material_palette()} no longer has {SWITCHING}: see SWITCHING in widgets/bundle.py")
+    return re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", css.replace(SWITCHING, "[data-ai45-switching]"))
+
+
 def _inputs_digest() -> str:
     digest = hashlib.sha256()
-    for path in [*sorted(SOURCES.glob("*.js")), *STYLESHEETS, ROOT / "package-lock.json", Path(__file__)]:
+    for path in [*sorted(SOURCES.glob("*.js")), *STYLESHEETS, material_palette(), ROOT / "package-lock.json",
+                 Path(__file__)]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -69,7 +89,8 @@ def bundle() -> Bundle:
                         f"--metafile={tmp / 'meta.json'}"],
                        check=True)
         joined = tmp / "joined.css"
-        joined.write_text("\n".join(p.read_text(encoding="utf-8") for p in STYLESHEETS), encoding="utf-8")
+        joined.write_text("\n".join([_palette_css(), *(p.read_text(encoding="utf-8") for p in STYLESHEETS)]),
+                          encoding="utf-8")
         subprocess.run([str(ESBUILD), str(joined), "--minify", f"--outfile={tmp / 'ai45.css'}",
                         "--log-level=warning"], check=True)
         joined.unlink()

@@ -89,6 +89,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+# Material's script moves each Markdown table into a scroll box when a page is shown, and its rule
+# `.md-typeset table:not([class]) + *` makes Chromium restyle everything inside the table's parent when it does:
+# the whole article (1,000 elements on law/, the longest task there; README "Performance"). Inside a <div> of
+# its own, only that <div> is restyled; the table looks and scrolls the same.
+_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace each block's placeholder, in page order, by the rendered block (keyed by ``blocks.keys``)."""
     lang = _lang(config)
@@ -114,7 +121,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         except ai45widgets.WidgetError as err:
             raise PluginError(f"{where}: {name}: {err}") from None
 
-    html = PLACEHOLDER.sub(render, html)
+    html = PLACEHOLDER.sub(render, _TABLE.sub(r'<div class="ai45-table">\g<0></div>', html))
     if page.present_anchor_ids is not None:  # a widget's key is its element's id: links to #plane2 are valid
         page.present_anchor_ids |= set(keyed.values())
     if order:
@@ -201,9 +208,16 @@ def content_security_policy(html: str) -> str:
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
+# Material's palette stylesheet is served inside ours (bundle.SWITCHING says why).
+_HEAD_PALETTE = re.compile(r'\s*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">')
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head, sep, body = output.partition("</head>")
-    output = _HEAD_ALTERNATE.sub("", head) + sep + body
+    head, found = _HEAD_PALETTE.subn("", _HEAD_ALTERNATE.sub("", head))
+    if config.theme.get("palette") and found != 1:
+        raise PluginError("Material's palette stylesheet link was not found: see _HEAD_PALETTE in widgets/hook.py")
+    output = head + sep + body
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
 

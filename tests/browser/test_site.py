@@ -14,6 +14,7 @@ request to another host fails the check that caused it.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -311,12 +312,62 @@ def test_page_loads_cleanly_with_live_widgets_in_the_readers_colour_scheme(loade
     assert problems == [], "\n".join(problems)
     assert page.evaluate("() => document.documentElement.lang") == loaded.lang
     assert scheme(page) == "slate", "the page does not follow the reader's dark preference"
+    # Material switched to the dark scheme as it started, with transitions off (overrides/main.html); back on now.
+    assert page.evaluate("() => document.documentElement.hasAttribute('data-ai45-switching')") is False
     widgets = page.locator("[data-ai45-widget]")
     expected = len(widget_names(nav_sources()[NAV.index(loaded.path)]))
     assert widgets.count() == expected
     assert all(w.get_attribute("data-ai45-state") == "live" for w in widgets.all())
     if expected:
         assert page.evaluate("() => window.__ai45.stats.starts") == 1
+
+
+SWITCH_WATCH = """() => {
+  window.__switching = [];
+  const link = document.querySelector('article a[href]');
+  new MutationObserver(() => window.__switching.push([
+    document.documentElement.hasAttribute('data-ai45-switching'), getComputedStyle(link).transitionDuration]))
+    .observe(document.documentElement,
+    { attributes: true, attributeFilter: ['data-ai45-switching'] });
+}"""
+
+
+def test_switching_colour_scheme_turns_transitions_off_only_while_it_switches(page: Page, base_url: str) -> None:
+    """Material's palette rules come from our stylesheet with its transition switch on our attribute
+    (widgets/bundle.py): the reader's switch recolours the page at once, then transitions work again."""
+    page.goto(base_url + "law/")
+    wait_live(page)
+    link = "getComputedStyle(document.querySelector('article a[href]')).transitionDuration"
+    assert page.evaluate(f"() => {link}") != "0s", "links have a colour transition (Material's typeset)"
+    page.evaluate(SWITCH_WATCH)
+    choose_scheme(page, "slate")
+    page.wait_for_function("() => window.__switching.length === 2")
+    during, after = page.evaluate("() => window.__switching")
+    assert during == [True, "0s"]
+    assert after[0] is False and after[1] != "0s"
+    assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+
+
+def test_material_start_restyles_the_whole_page_only_where_it_must(browser: Browser, base_url: str) -> None:
+    """The longest tasks on a widget page were Material's start restyling all of law/ again and again (a trace:
+    README "Performance"). Left: the first style, and the two of Material's colour-scheme switch adding and then
+    setting a <meta name="color-scheme"> (each a change of the page's colour scheme in Chromium). Gone: the
+    stylesheet links it made absolute (overrides/main.html), its transition switch set and removed (bundle.py),
+    the tables it re-parents inside the article (hook.py)."""
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = context.new_page()
+    browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline.stack"])
+    try:
+        page.goto(base_url + "law/")
+        wait_live(page)
+        elements = page.evaluate("() => document.getElementsByTagName('*').length")
+    finally:
+        events = json.loads(browser.stop_tracing())["traceEvents"]
+        context.close()
+    full = [e["args"] for e in events if e.get("name") == "UpdateLayoutTree"
+            and e.get("args", {}).get("elementCount", 0) > elements / 2]
+    where = [[f.get("functionName") or "?" for f in (a.get("beginData", {}).get("stackTrace") or [])[:3]] for a in full]
+    assert 1 <= len(full) <= 3, f"{len(full)} restyles of more than half of law/'s {elements} elements: {where}"
 
 
 DUPLICATE_IDS = """() => { const seen = new Map();

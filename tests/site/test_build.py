@@ -284,3 +284,34 @@ def test_link_previews_show_each_pages_figure_in_its_language(site: Path) -> Non
     for (lang, url), image in images.items():
         if lang == "en":
             assert images[("zh", url)] != image, f"{url}: the same preview in both languages"
+
+
+def test_materials_palette_is_served_inside_our_stylesheet(site: Path) -> None:
+    """Material's palette rules reach every page through our one stylesheet, with its transition switch keyed to
+    our attribute (widgets/bundle.py: Material's start would otherwise restyle the whole page twice)."""
+    problems = []
+    for lang, url, _ in PAGES:
+        links = [a["href"] for tag, a in parse(site / url / "index.html").head
+                 if tag == "link" and a.get("rel") == "stylesheet"]
+        names = [h.rsplit("/", 1)[-1] for h in links]
+        if any(n.startswith("palette.") for n in names) or names[-1:] != ["ai45.css"] or len(names) != 2:
+            problems.append(f"{lang}:{url}: stylesheets {names}, want Material's main.*.css, then ai45.css")
+    assert not problems, "\n".join(problems)
+    css = next(site.glob("assets/ai45/ui-*/ai45.css")).read_text(encoding="utf-8")
+    # Both schemes are in it (slate's background colour variable) and come before our own rules.
+    assert css.index("[data-md-color-scheme=slate]") < css.index(".ai45-widget")
+    assert "[data-ai45-switching]" in css and "data-md-color-switching" not in css
+
+
+def test_markdown_tables_sit_in_a_box_of_their_own(site: Path) -> None:
+    """Each Markdown table is the only child of a <div class="ai45-table"> (widgets/hook.py: when Material moves
+    it into its scroll box, only that box is restyled, not the article); widget tables are left alone."""
+    counted = 0
+    for lang, url, _ in PAGES:
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        bare = len(re.findall(r"<table>", html))
+        boxed = len(re.findall(r'<div class="ai45-table">\s*<table>', html))
+        counted += bare
+        assert boxed == bare, f"{lang}:{url}: {bare - boxed} of {bare} Markdown tables are not in their own box"
+        assert not re.search(r'<div class="ai45-table">\s*<table [^>]', html), f"{lang}:{url}: a widget table boxed"
+    assert counted >= 14  # the glossary alone has 7 tables in each language

@@ -52,6 +52,19 @@ function onPage() {
   keepForOffline(config, scope);
 }
 
+// Material's colour-scheme switch turns transitions off while it recolours the page, under an attribute that its
+// start also sets and removes: two restyles of the whole page on every load. Its stylesheet, served inside ours,
+// uses [data-ai45-switching] instead (bundle.py), set here only while the reader switches (and from <head> when
+// Material will switch to the dark scheme as it starts).
+const switched = () => requestAnimationFrame(() => document.documentElement.removeAttribute("data-ai45-switching"));
+document.addEventListener("change", (event) => {
+  if (event.target instanceof Element && event.target.closest("[data-md-component=palette]")) {
+    document.documentElement.setAttribute("data-ai45-switching", "");
+    switched();
+  }
+}, true);
+if (document.documentElement.hasAttribute("data-ai45-switching")) switched();
+
 if (first) {
   const root = siteRoot(first);
   interceptSwitcher(root);
