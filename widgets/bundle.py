@@ -9,6 +9,7 @@ it forever, and HTML from one deploy can never meet JavaScript from another.
 from __future__ import annotations
 
 import hashlib
+import importlib.resources
 import json
 import os
 import re
@@ -52,9 +53,8 @@ class Bundle:
 
 def material_palette() -> Path:
     """Material's palette stylesheet, as its package ships it."""
-    import material  # the theme's package
-
-    return next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css"))
+    folder = Path(str(importlib.resources.files("material"))) / "templates" / "assets" / "stylesheets"
+    return next(folder.glob("palette.*.min.css"))
 
 
 def _palette_css() -> str:
