@@ -293,7 +293,7 @@ def methods_markdown(lang: str) -> str:
             parts.extend(f"- {a}" for a in assumptions)
             parts.append("")
         label = "技术说明（由代码文档生成）" if lang == "zh" else "Technical description (generated from the code)"
-        parts.append(f'??? note "{label}"\n')
+        parts.append(f'??? note ai45-technical "{label}"\n')
         parts.extend(("    " + line if line.strip() else "") for line in _rst_to_markdown(body.strip()))
         parts.append("")
     return "\n".join(parts)

@@ -370,6 +370,26 @@ def test_material_start_restyles_the_whole_page_only_where_it_must(browser: Brow
     assert 1 <= len(full) <= 3, f"{len(full)} restyles of more than half of law/'s {elements} elements: {where}"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_methods_notes_open_on_their_code_scrollable_by_keyboard(page: Page, base_url: str, lang: str) -> None:
+    """The technical notes on methods/ are hidden with display: none while closed (widgets/ai45.css), so
+    Material's start does no style work in them: each opens on its text and code, and a code block wider than
+    a phone still gets Material's tabindex so that the keyboard can scroll it."""
+    page.set_viewport_size(PHONE)
+    page.goto(base_url + LANGS[lang] + "methods/")
+    notes = page.locator("details.ai45-technical")
+    assert notes.count() == len(VIEWS)
+    first = notes.first
+    assert first.locator("pre").count() >= 1
+    assert not first.locator("pre").first.is_visible()
+    first.locator("summary").click()
+    assert first.locator("pre").first.is_visible()
+    page.wait_for_function("""el => [...el.querySelectorAll('pre > code')].every(c =>
+        c.scrollWidth <= c.clientWidth || c.getAttribute('tabindex') === '0')""", arg=first.element_handle())
+    wide = first.locator("pre > code").evaluate_all("cs => cs.filter(c => c.scrollWidth > c.clientWidth).length")
+    assert wide >= 1, "a phone-wide code block was expected in the first note (the plane's table of readings)"
+
+
 DUPLICATE_IDS = """() => { const seen = new Map();
   for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);
   return [...seen].filter(([, n]) => n > 1).map(([id]) => id); }"""
