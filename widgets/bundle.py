@@ -58,9 +58,10 @@ def material_palette() -> Path:
 
 
 def _palette_css() -> str:
-    css = material_palette().read_text(encoding="utf-8")
+    path = material_palette()
+    css = path.read_text(encoding="utf-8")
     if SWITCHING not in css:
-        raise RuntimeError(f"{material_palette()} no longer has {SWITCHING}: see SWITCHING in widgets/bundle.py")
+        raise RuntimeError(f"{path} no longer has {SWITCHING}: see SWITCHING in widgets/bundle.py")
     return re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", css.replace(SWITCHING, "[data-ai45-switching]"))
 
 

@@ -298,7 +298,7 @@ def test_materials_palette_is_served_inside_our_stylesheet(site: Path) -> None:
             problems.append(f"{lang}:{url}: stylesheets {names}, want Material's main.*.css, then ai45.css")
     assert not problems, "\n".join(problems)
     css = next(site.glob("assets/ai45/ui-*/ai45.css")).read_text(encoding="utf-8")
-    # Both schemes are in it (slate's background colour variable) and come before our own rules.
+    # The dark scheme's rules are in it, before our own rules (which may override them).
     assert css.index("[data-md-color-scheme=slate]") < css.index(".ai45-widget")
     assert "[data-ai45-switching]" in css and "data-md-color-switching" not in css
 
