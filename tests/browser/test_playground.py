@@ -375,12 +375,19 @@ def test_a_malformed_code_link_says_so_and_keeps_the_example(page: Page, base_ur
 
 # ------------------------------------------------------------------------------------ loading, no script, a11y
 
-def test_the_editor_is_downloaded_by_the_playground_page_only(page: Page, base_url: str, site: Path) -> None:
-    def keep(path: str) -> set[str]:
-        html = (site / path / "index.html").read_text(encoding="utf-8")
-        return set(re.findall(r'"(assets/ai45/ui-[0-9a-f]+/[^"]+\.js)"', html))
+def kept(site: Path, path: str) -> set[str]:
+    """The scripts a page asks the service worker to keep (its island's list)."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    return set(re.findall(r'"(assets/ai45/ui-[0-9a-f]+/[^"]+\.js)"', html))
 
-    editor = keep("playground") - keep("law")
+
+def editor_chunk(site: Path) -> str:
+    """CodeMirror's chunk: the largest of the scripts that only the playground page keeps."""
+    return max(kept(site, "playground") - kept(site, "law"), key=lambda f: (site / f).stat().st_size)
+
+
+def test_the_editor_is_downloaded_by_the_playground_page_only(page: Page, base_url: str, site: Path) -> None:
+    editor = kept(site, "playground") - kept(site, "law")
     assert editor, "the playground's chunk is not a file of its own"
     watch = page.watch  # type: ignore[attr-defined]
     page.goto(base_url + "law/")
@@ -389,6 +396,89 @@ def test_the_editor_is_downloaded_by_the_playground_page_only(page: Page, base_u
     page.click(".md-nav--primary a.md-nav__link[href$='playground/']")
     page.wait_for_selector("[data-ai45-playground] .cm-content")
     assert [u for u in watch.requests if any(u.endswith(f) for f in editor)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_text_box_is_the_editor_until_the_reader_reaches_for_the_code(browser: Browser, base_url: str,
+                                                                          site: Path, lang: str) -> None:
+    """CodeMirror is not loaded with the page (its start is a long task): without an engine to wait for, it comes
+    only when the reader focuses the code, and the swap keeps what was typed, the caret and the focus."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    chunk = editor_chunk(site)
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url) if r.url.endswith(chunk) else None)
+    context.route("**/assets/pyodide/**", lambda route: route.abort())  # no engine: it never becomes ready
+    try:
+        page.goto(f"{base_url}{PREFIX[lang]}playground/")
+        page.wait_for_function("() => !document.querySelector('[data-ai45-run]').disabled")
+        wait_until(page, "() => window.__ai45.engineStatus() === 'failed'")
+        page.wait_for_timeout(1000)
+        assert page.locator(".cm-editor").count() == 0 and requested == []
+        box = page.locator("textarea[data-ai45-code]")
+        example = EXAMPLES["plane"].code(lang)
+        assert box.is_visible() and box.input_value() == example
+        box.evaluate("t => t.setSelectionRange(2, 2)")
+        box.focus()
+        page.keyboard.insert_text("AB")  # before or after the swap: it must land at the caret either way
+        page.wait_for_selector("[data-ai45-playground] .cm-content")
+        assert requested, "the editor's chunk was not downloaded when the code was focused"
+        assert page.evaluate("() => document.activeElement.closest('.cm-content') !== null")
+        assert not box.is_visible()
+        page.keyboard.insert_text("Z")
+        assert box.input_value() == example[:2] + "ABZ" + example[2:]
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_an_input_method_composing_in_the_text_box_is_not_interrupted(browser: Browser, base_url: str,
+                                                                       site: Path) -> None:
+    """A reader typing pinyin in the text box keeps it until the composition ends; then the editor comes."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    context.route("**/assets/pyodide/**", lambda route: route.abort())
+    try:
+        page.goto(f"{base_url}zh/playground/")
+        page.wait_for_function("() => !document.querySelector('[data-ai45-run]').disabled")
+        box = page.locator("textarea[data-ai45-code]")
+        with page.expect_response(lambda r: r.url.endswith(editor_chunk(site))):
+            box.evaluate("t => { t.dispatchEvent(new CompositionEvent('compositionstart', {data: ''})); t.focus(); }")
+        page.wait_for_timeout(500)
+        assert page.locator(".cm-editor").count() == 0 and box.is_visible()
+        box.evaluate("t => t.dispatchEvent(new CompositionEvent('compositionend', {data: '安全'}))")
+        page.wait_for_selector("[data-ai45-playground] .cm-content")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_the_editor_the_text_box_runs_and_shares_code(browser: Browser, base_url: str, site: Path,
+                                                               lang: str) -> None:
+    """Offline before the editor was ever downloaded: the text box is the editor, and everything works."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    context.route(f"**/{editor_chunk(site)}", lambda route: route.abort())
+    try:
+        page.goto(f"{base_url}{PREFIX[lang]}playground/")
+        engine_ready(page)
+        box = page.locator("textarea[data-ai45-code]")
+        box.fill("print(6 * 7)")
+        wait_until(page, "h => location.hash === h", arg="#code=" + b64url("print(6 * 7)"))
+        page.evaluate(RECORD_STATES)
+        box.press("Control+Enter")
+        wait_until(page, FINISHED, timeout=60_000)
+        assert page.get_attribute("[data-ai45-console]", "data-ai45-state") == "done"
+        assert printed(page) == "42\n" and box.input_value() == "print(6 * 7)"
+        page.select_option("[data-ai45-example]", "ladder")
+        assert box.input_value() == EXAMPLES["ladder"].code(lang) and box.is_visible()
+        assert page.locator(".cm-editor").count() == 0 and errors == []
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -42,8 +42,8 @@ function onPage() {
   mountWidgets(config, scope);
   mountExercises(config, scope);
   if (document.querySelector("[data-ai45-playground]")) {
-    // The editor is a chunk of its own, downloaded by the pages that have a playground. If it cannot load
-    // (offline before it was ever fetched), the code stays readable in its text box.
+    // A chunk of its own, downloaded by the pages that have a playground (its editor is one more, loaded
+    // later: playground.js). If it cannot load (offline before it was ever fetched), the code stays readable.
     import("./playground.js").then((playground) => { if (scope.alive) playground.mountPlayground(config, scope); }, () => {});
   }
   // Pages with widgets start Python at once (boot.js already did, from <head>, on the first page of the tab);

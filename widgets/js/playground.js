@@ -1,27 +1,26 @@
-// The Python playground. Loaded only by pages that have one (ai45.js imports it on demand, so the editor is a
-// chunk of its own). The reader's code goes to the tab's engine (`ai45widgets.playground.execute` in the Pyodide
+// The Python playground. Loaded only by pages that have one (ai45.js imports it on demand). The reader's code goes to the tab's engine (`ai45widgets.playground.execute` in the Pyodide
 // worker), so the page stays responsive; a run past 10 s is stopped by ending the worker, and engine.js starts a
 // new one. The reply is JSON: printed text, values and tracebacks are shown as text; only the table and chart
 // HTML, rendered and escaped by Python, is inserted as markup. The code travels in the address as
 // #code=<base64url> (codelink.js): opening such a link fills the editor and never runs it.
+//
+// The page's text box is the editor until CodeMirror (editor.js, a chunk of ≈ 470 kB whose start is a long task)
+// replaces it: when the reader first reaches for the playground (pointer, focus or key), or when the browser is
+// idle once the engine is ready. Until then the text box works as the editor: typing, Run, Ctrl/Cmd+Enter, the
+// examples and the address all work, and the swap keeps the text, the selection and the focus. The text box
+// always holds the current code (the editor writes every change back to it).
 //
 // DOM contract (rendered by Python, widgets/ai45widgets/playground.py): [data-ai45-playground] holds the
 // textarea[data-ai45-code] that the editor replaces, select[data-ai45-example], [data-ai45-run],
 // [data-ai45-copy-link], the [data-ai45-message] status line and [data-ai45-console], whose data-ai45-state is
 // idle → running → done | error.
 
-import { EditorView, basicSetup } from "codemirror";
-import { keymap } from "@codemirror/view";
-import { Prec } from "@codemirror/state";
-import { syntaxHighlighting } from "@codemirror/language";
-import { isolateHistory } from "@codemirror/commands";
-import { classHighlighter } from "@lezer/highlight";
-import { python } from "@codemirror/lang-python";
 import { EngineError, call, onStatus } from "./engine.js";
 import { codePoints, decodeCode, encodeCode } from "./codelink.js";
 
 /** @typedef {import("./scope.js").Scope} Scope */
 /** @typedef {import("./mount.js").PageConfig} PageConfig */
+/** @typedef {import("./editor.js").Editor} Editor */
 /** @typedef {{type: string, code: string, field: string, traceback: string, explanation: string}} RunError */
 /** @typedef {{ok: boolean, output: string, value: string | null, html: string, notes: string[], error: RunError | null}} RunReply */
 /** @typedef {{lang: string, maxCode: number, ui: Record<string, string>, examples: Record<string, string>}} PlaygroundData */
@@ -30,20 +29,6 @@ import { codePoints, decodeCode, encodeCode } from "./codelink.js";
 export const TIME_LIMIT_MS = 10_000;
 /** The address follows the code at most this often (browsers limit how often a page may rewrite it). */
 const ADDRESS_DELAY_MS = 400;
-
-// Colours come from the site's palette (Material's CSS variables), so the editor follows light and dark mode;
-// the tokens get stable class names (classHighlighter) that widgets/playground.css colours for both schemes.
-const theme = EditorView.theme({
-  "&": { color: "var(--md-code-fg-color)", backgroundColor: "var(--md-code-bg-color)" },
-  ".cm-content": { caretColor: "var(--md-default-fg-color)" },
-  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--md-default-fg-color)" },
-  ".cm-gutters": { backgroundColor: "var(--md-code-bg-color)", color: "var(--ai45-gutter-fg)",
-    borderRight: "1px solid var(--md-default-fg-color--lightest)" },
-  ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "var(--md-default-fg-color--lightest)" },
-  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground":
-    { backgroundColor: "var(--md-accent-fg-color--transparent)" },
-  "&.cm-focused": { outline: "3px solid var(--md-accent-fg-color)", outlineOffset: "2px" },
-});
 
 /** @param {PageConfig} config @param {Scope} scope */
 export function mountPlayground(config, scope) {
@@ -86,7 +71,7 @@ function mount(root, scope) {
 
   let running = false;
   /** @type {ReturnType<typeof setTimeout> | undefined} */ let addressTimer;
-  const code = () => view.state.doc.toString();
+  const code = () => textarea.value;
 
   /** Put the code in the address (or take it out when it is the page's own example). */
   const writeAddress = () => {
@@ -106,32 +91,34 @@ function mount(root, scope) {
     if (addressTimer === undefined) addressTimer = scope.timeout(writeAddress, ADDRESS_DELAY_MS);
   };
 
-  const view = new EditorView({
-    doc: initial,
-    extensions: [
-      basicSetup,
-      python(),
-      syntaxHighlighting(classHighlighter),
-      theme,
-      EditorView.lineWrapping,
-      Prec.highest(keymap.of([
-        { key: "Mod-Enter", run: () => { run(); return true; } },
-        { key: "Ctrl-Enter", run: () => { run(); return true; } },
-      ])),
-      EditorView.contentAttributes.of({ "aria-labelledby": `${textarea.id}-label`, "aria-describedby": textarea.getAttribute("aria-describedby") || "" }),
-      EditorView.updateListener.of((update) => {
-        if (!update.docChanged) return;
-        textarea.value = code();  // the hidden text box keeps the code too (forms, tests, reading tools)
-        scheduleAddress();
-      }),
-    ],
-  });
   textarea.value = initial;
-  textarea.hidden = true;  // kept in the page: it is what prints and reads when scripts do not run
-  textarea.after(view.dom);
-  scope.defer(() => view.destroy());
+  scope.listen(textarea, "input", scheduleAddress);
+
+  /** @type {Editor | null} */ let editor = null;
+  let wanted = false;
+  let composing = false;  // an input method (pinyin…) is composing in the text box: swap after it
+  /** @type {(() => void) | null} */ let afterComposition = null;
+  scope.listen(textarea, "compositionstart", () => { composing = true; });
+  scope.listen(textarea, "compositionend", () => { composing = false; if (afterComposition) afterComposition(); });
+  const upgrade = () => {
+    if (wanted || !scope.alive) return;
+    wanted = true;
+    import("./editor.js").then((module) => {
+      const create = () => {
+        afterComposition = null;
+        if (!scope.alive || editor) return;
+        const made = module.createEditor(textarea, { run: () => { run(); }, changed: scheduleAddress });
+        editor = made;
+        scope.defer(() => made.destroy());
+      };
+      if (composing) afterComposition = create;
+      else create();
+    }, () => { /* offline before the editor was ever fetched: the text box stays the editor */ });
+  };
+  for (const type of ["pointerdown", "focusin", "keydown"]) scope.listen(root, type, upgrade, { capture: true });
+  scope.defer(onStatus((status) => { if (status === "ready") scope.idle(upgrade); }));
   const label = root.querySelector(`label[for="${CSS.escape(textarea.id)}"]`);
-  if (label) scope.listen(label, "click", (event) => { event.preventDefault(); view.focus(); });
+  if (label) scope.listen(label, "click", (event) => { if (editor) { event.preventDefault(); editor.focus(); } });
 
   /** @param {"idle" | "running" | "done" | "error"} state */
   const setState = (state) => {
@@ -219,8 +206,11 @@ function mount(root, scope) {
     const next = data.examples[picker.value];
     if (next === undefined) return;
     const edited = !Object.values(data.examples).includes(code());
-    // One step of its own in the undo history: Ctrl+Z brings the reader's code back.
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next }, annotations: isolateHistory.of("full") });
+    if (editor) editor.setCode(next);
+    else {
+      textarea.value = next;
+      scheduleAddress();
+    }
     body.replaceChildren(element("p", "ai45-console-empty", ui.idle));
     setState("idle");
     say(edited ? ui.example_loaded : "");

@@ -32,6 +32,17 @@ export class Scope {
     return id;
   }
 
+  /** Run `fn` once the browser is idle (within a second), unless the page goes first. @param {() => void} fn */
+  idle(fn) {
+    if (!this.alive) return;
+    if (typeof requestIdleCallback !== "function") {  // Safari has none
+      this.timeout(fn, 50);
+      return;
+    }
+    const id = requestIdleCallback(() => { if (this.alive) fn(); }, { timeout: 1000 });
+    this.defer(() => cancelIdleCallback(id));
+  }
+
   /** @param {ReturnType<typeof setTimeout> | undefined} id */
   clear(id) {
     if (id === undefined) return;
