@@ -29,6 +29,20 @@ SWITCHING = "[data-md-color-switching]"
 """Material's palette stylesheet turns transitions off under this body attribute, which its script sets and removes on
 every page load: two restyles of the whole page. Its stylesheet is served inside ours with the selector made
 ``[data-ai45-switching]``, which ai45.js sets only while the reader switches schemes (hook.py drops Material's link)."""
+MATERIAL_PATCHES = (
+    # Its palette component appends a <meta name="color-scheme"> to <head> and then sets it: Chromium restyles
+    # the whole page for each, on every load. The meta is left out of the page (Material goes on setting a meta
+    # that is not in the document); ai45.css gives the root the dark scheme instead.
+    ('let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);',
+     'let o=x("meta",{name:"color-scheme"});'),
+    # Its content component moves every Markdown table into a scroll box once the page is styled, which restyles
+    # the tables and their neighbours (7 tables and 387 elements on glossary/). hook.py puts each table in the same
+    # boxes at build time; tables already in one are left where they are.
+    ('M("table:not([class])",e)', 'M(":not(.md-typeset__table)>table:not([class])",e)'),
+)
+"""Changes to Material's JavaScript bundle, which is served from our folder as ``material.js`` (README
+"Performance": each removes a restyle of much of the page at every load). Each must be found exactly once in the
+pinned Material, or the build fails."""
 BUILD = ROOT / "build"
 ENTRIES = ("ai45.js", "boot.js", "worker.js")
 
@@ -65,9 +79,26 @@ def _palette_css() -> str:
     return re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", css.replace(SWITCHING, "[data-ai45-switching]"))
 
 
+def material_bundle() -> Path:
+    """Material's JavaScript bundle, as its package ships it."""
+    folder = Path(str(importlib.resources.files("material"))) / "templates" / "assets" / "javascripts"
+    return next(folder.glob("bundle.*.min.js"))
+
+
+def _material_js() -> str:
+    """Material's bundle with ``MATERIAL_PATCHES`` applied, without its source map (which no longer fits)."""
+    path = material_bundle()
+    js = path.read_text(encoding="utf-8")
+    for old, new in MATERIAL_PATCHES:
+        if js.count(old) != 1:
+            raise RuntimeError(f"{path} no longer has {old!r} exactly once: see MATERIAL_PATCHES in widgets/bundle.py")
+        js = js.replace(old, new)
+    return re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", js)
+
+
 def _inputs_digest() -> str:
     digest = hashlib.sha256()
-    for path in [*sorted(SOURCES.glob("*.js")), *STYLESHEETS, material_palette(), ROOT / "package-lock.json",
+    for path in [*sorted(SOURCES.glob("*.js")), *STYLESHEETS, material_palette(), material_bundle(), ROOT / "package-lock.json",
                  Path(__file__)]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
@@ -89,6 +120,7 @@ def bundle() -> Bundle:
                         "--chunk-names=chunk-[hash]", "--legal-comments=none", "--log-level=warning",
                         f"--metafile={tmp / 'meta.json'}"],
                        check=True)
+        (tmp / "material.js").write_text(_material_js(), encoding="utf-8")
         joined = tmp / "joined.css"
         joined.write_text("\n".join([_palette_css(), *(p.read_text(encoding="utf-8") for p in STYLESHEETS)]),
                           encoding="utf-8")

@@ -89,11 +89,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-# Material's script moves each Markdown table into a scroll box when a page is shown, and its rule
-# `.md-typeset table:not([class]) + *` makes Chromium restyle everything inside the table's parent when it does:
-# the whole article (1,000 elements on law/, the longest task there; README "Performance"). Inside a <div> of
-# its own, only that <div> is restyled; the table looks and scrolls the same.
+# Material's script moves each Markdown table into its scroll box when a page is shown, once the page is styled:
+# Chromium then restyles the tables and, through the rule `.md-typeset table:not([class]) + *`, everything beside
+# them (the whole article on law/, the longest task there; README "Performance"). The build puts each table in
+# the same boxes, and Material's script leaves tables that already have one (bundle.MATERIAL_PATCHES).
 _TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+_SCROLL_BOX = r'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">\g<0></div></div>'
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -121,7 +122,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         except ai45widgets.WidgetError as err:
             raise PluginError(f"{where}: {name}: {err}") from None
 
-    html = PLACEHOLDER.sub(render, _TABLE.sub(r'<div class="ai45-table">\g<0></div>', html))
+    html = PLACEHOLDER.sub(render, _TABLE.sub(_SCROLL_BOX, html))
     if page.present_anchor_ids is not None:  # a widget's key is its element's id: links to #plane2 are valid
         page.present_anchor_ids |= set(keyed.values())
     if order:
@@ -212,11 +213,19 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 _HEAD_PALETTE = re.compile(r'\s*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">')
 
 
+# Material's bundle is served from our folder, with the changes bundle.MATERIAL_PATCHES lists and says why.
+_MATERIAL_BUNDLE = re.compile(r'<script src="([^"]*)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head, sep, body = output.partition("</head>")
     head, found = _HEAD_PALETTE.subn("", _HEAD_ALTERNATE.sub("", head))
     if config.theme.get("palette") and found != 1:
         raise PluginError("Material's palette stylesheet link was not found: see _HEAD_PALETTE in widgets/hook.py")
+    material = bundle().url("material.js")
+    body, found = _MATERIAL_BUNDLE.subn(lambda m: f'<script src="{m.group(1)}{material}"></script>', body)
+    if found != 1:
+        raise PluginError("Material's bundle script was not found: see _MATERIAL_BUNDLE in widgets/hook.py")
     output = head + sep + body
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)

@@ -348,18 +348,20 @@ def test_switching_colour_scheme_turns_transitions_off_only_while_it_switches(pa
     assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
 
 
-def test_material_start_restyles_the_whole_page_only_where_it_must(browser: Browser, base_url: str) -> None:
+@pytest.mark.parametrize("path", ["law/", "glossary/"])
+def test_material_start_restyles_the_whole_page_only_where_it_must(browser: Browser, base_url: str,
+                                                                   path: str) -> None:
     """The longest tasks on a widget page were Material's start restyling all of law/ again and again (a trace:
-    README "Performance"). Left: the first style, and the two of Material's colour-scheme switch adding and then
-    setting a <meta name="color-scheme"> (each a change of the page's colour scheme in Chromium). Gone: the
-    stylesheet links it made absolute (overrides/main.html), its transition switch set and removed (bundle.py),
-    the tables it re-parents inside the article (hook.py)."""
+    README "Performance"): six times, now once or twice (the first style). Gone: the stylesheet links it made
+    absolute (overrides/main.html), its transition switch set and removed, the colour-scheme meta it added and
+    then set, the tables it moved into their scroll boxes (widgets/bundle.py, widgets/hook.py)."""
     context = browser.new_context(viewport=PHONE, service_workers="block")
     page = context.new_page()
     browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline.stack"])
     try:
-        page.goto(base_url + "law/")
+        page.goto(base_url + path)
         wait_live(page)
+        page.wait_for_timeout(300)
         elements = page.evaluate("() => document.getElementsByTagName('*').length")
     finally:
         events = json.loads(browser.stop_tracing())["traceEvents"]
@@ -367,7 +369,40 @@ def test_material_start_restyles_the_whole_page_only_where_it_must(browser: Brow
     full = [e["args"] for e in events if e.get("name") == "UpdateLayoutTree"
             and e.get("args", {}).get("elementCount", 0) > elements / 2]
     where = [[f.get("functionName") or "?" for f in (a.get("beginData", {}).get("stackTrace") or [])[:3]] for a in full]
-    assert 1 <= len(full) <= 3, f"{len(full)} restyles of more than half of law/'s {elements} elements: {where}"
+    assert 1 <= len(full) <= 2, f"{len(full)} restyles of more than half of {path}'s {elements} elements: {where}"
+
+
+WATCH_START = """{
+  window.__moved = [];
+  new MutationObserver((records) => { for (const r of records) for (const n of r.removedNodes)
+    if (n.nodeName === 'TABLE' || (n.querySelector && n.querySelector('table'))) window.__moved.push(n.nodeName); })
+    .observe(document, { childList: true, subtree: true });
+}"""
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_material_start_moves_no_table_and_the_dark_scheme_reaches_the_root(browser: Browser, base_url: str,
+                                                                           dark: bool) -> None:
+    """glossary/ has seven tables, built inside Material's scroll boxes: Material's start leaves them where they
+    are, and adds no colour-scheme meta. The root gets the reader's scheme from ai45.css instead (dark
+    scrollbars in dark mode), also after a switch."""
+    context = browser.new_context(viewport=PHONE, service_workers="block", color_scheme="dark" if dark else "light")
+    page = context.new_page()
+    page.add_init_script(WATCH_START)
+    try:
+        page.goto(base_url + "zh/glossary/")
+        page.wait_for_function("() => document.querySelector('label[for^=__palette_]:not([hidden])')")
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => window.__moved") == []
+        assert page.locator("article .md-typeset__scrollwrap > .md-typeset__table > table").count() == 7
+        assert page.evaluate("() => document.querySelectorAll('meta[name=color-scheme]').length") == 0
+        root = "() => getComputedStyle(document.documentElement).colorScheme"
+        assert scheme(page) == ("slate" if dark else "default")
+        assert page.evaluate(root) == ("dark" if dark else "normal")
+        choose_scheme(page, "default" if dark else "slate")
+        page.wait_for_function(f"() => ({root})() === {'\'normal\'' if dark else '\'dark\''}")
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -303,15 +303,40 @@ def test_materials_palette_is_served_inside_our_stylesheet(site: Path) -> None:
     assert "[data-ai45-switching]" in css and "data-md-color-switching" not in css
 
 
-def test_markdown_tables_sit_in_a_box_of_their_own(site: Path) -> None:
-    """Each Markdown table is the only child of a <div class="ai45-table"> (widgets/hook.py: when Material moves
-    it into its scroll box, only that box is restyled, not the article); widget tables are left alone."""
+BOX = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+
+
+def test_markdown_tables_are_in_materials_scroll_box_from_the_build(site: Path) -> None:
+    """Each Markdown table is built inside Material's scroll box (widgets/hook.py), so Material's script need not
+    move it there once the page is styled; widget tables are left alone."""
     counted = 0
     for lang, url, _ in PAGES:
         html = (site / url / "index.html").read_text(encoding="utf-8")
         bare = len(re.findall(r"<table>", html))
-        boxed = len(re.findall(r'<div class="ai45-table">\s*<table>', html))
+        boxed = len(re.findall(re.escape(BOX) + r"<table>", html))
         counted += bare
-        assert boxed == bare, f"{lang}:{url}: {bare - boxed} of {bare} Markdown tables are not in their own box"
-        assert not re.search(r'<div class="ai45-table">\s*<table [^>]', html), f"{lang}:{url}: a widget table boxed"
+        assert boxed == bare, f"{lang}:{url}: {bare - boxed} of {bare} Markdown tables are not in Material's box"
+        assert not re.search(re.escape(BOX) + r"<table [^>]", html), f"{lang}:{url}: a widget table boxed"
     assert counted >= 14  # the glossary alone has 7 tables in each language
+
+
+def test_materials_bundle_is_served_from_our_folder_with_its_changes(site: Path) -> None:
+    """Every page loads Material's script from our fingerprinted folder (widgets/bundle.py), where it neither adds
+    the colour-scheme meta nor moves tables that the build already boxed; everything else is Material's."""
+    from bundle import MATERIAL_PATCHES, material_bundle
+
+    problems = []
+    for lang, url, _ in PAGES:
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        scripts = re.findall(r'<script src="([^"]+)"', html)
+        if "assets/javascripts/bundle." in html or sum(s.endswith("/material.js") for s in scripts) != 1:
+            problems.append(f"{lang}:{url}: scripts {scripts}")
+    assert not problems, "\n".join(problems)
+    served = next(site.glob("assets/ai45/ui-*/material.js")).read_text(encoding="utf-8")
+    original = material_bundle().read_text(encoding="utf-8")
+    for old, new in MATERIAL_PATCHES:
+        assert original.count(old) == 1 and old not in served and served.count(new) == 1
+    # Apart from the changes (and the source map it no longer has), the file is Material's, byte for byte.
+    for old, new in MATERIAL_PATCHES:
+        original = original.replace(old, new)
+    assert served == original.rsplit("\n//# sourceMappingURL=", 1)[0] + "\n"
