@@ -400,7 +400,7 @@ def test_material_start_moves_no_table_and_the_dark_scheme_reaches_the_root(brow
         assert scheme(page) == ("slate" if dark else "default")
         assert page.evaluate(root) == ("dark" if dark else "normal")
         choose_scheme(page, "default" if dark else "slate")
-        page.wait_for_function(f"() => ({root})() === {'\'normal\'' if dark else '\'dark\''}")
+        page.wait_for_function(f"want => ({root})() === want", arg="normal" if dark else "dark")
     finally:
         context.close()
 
