@@ -98,8 +98,8 @@ def _material_js() -> str:
 
 def _inputs_digest() -> str:
     digest = hashlib.sha256()
-    for path in [*sorted(SOURCES.glob("*.js")), *STYLESHEETS, material_palette(), material_bundle(), ROOT / "package-lock.json",
-                 Path(__file__)]:
+    for path in [*sorted(SOURCES.glob("*.js")), *STYLESHEETS, material_palette(), material_bundle(),
+                 ROOT / "package-lock.json", Path(__file__)]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
