@@ -44,9 +44,7 @@ MATERIAL_PATCHES = (
 "Performance": each removes a restyle of much of the page at every load). Each must be found exactly once in the
 pinned Material, or the build fails."""
 BUILD = ROOT / "build"
-ENTRIES = ("ai45.js", "worker.js")
-HEAD = "head.js"
-"""Inlined in the <head> of widget pages (a classic script: the hook puts its text in the page)."""
+ENTRIES = ("ai45.js", "boot.js", "worker.js")
 
 
 @dataclass(frozen=True)
@@ -61,8 +59,6 @@ class Bundle:
     on_demand: frozenset[str] = frozenset()
     """Site paths of the files only a dynamic ``import()`` loads (the playground's editor): pages that never
     import them neither download them nor ask the service worker to keep them."""
-    head_script: str = ""
-    """``head.js`` as one classic script, for the ``<head>`` of widget pages: it starts the engine's worker."""
 
     def url(self, name: str) -> str:
         """Site path of one output (``ai45.js``, ``worker.js``, ``ai45.css``)."""
@@ -125,8 +121,6 @@ def bundle() -> Bundle:
                         f"--metafile={tmp / 'meta.json'}"],
                        check=True)
         (tmp / "material.js").write_text(_material_js(), encoding="utf-8")
-        subprocess.run([str(ESBUILD), str(SOURCES / HEAD), "--bundle", "--format=iife", "--minify", "--target=es2020",
-                        f"--outfile={tmp / 'head.inline'}", "--legal-comments=none", "--log-level=warning"], check=True)
         joined = tmp / "joined.css"
         joined.write_text("\n".join([_palette_css(), *(p.read_text(encoding="utf-8") for p in STYLESHEETS)]),
                           encoding="utf-8")
@@ -140,14 +134,13 @@ def bundle() -> Bundle:
     imports = {Path(out).name: tuple(Path(i["path"]).name for i in info.get("imports", [])
                                      if i.get("kind") == "import-statement")
                for out, info in meta["outputs"].items()}
-    outputs = sorted(p for p in cached.iterdir() if p.name not in ("done", "meta.json", "head.inline"))
+    outputs = sorted(p for p in cached.iterdir() if p.name not in ("done", "meta.json"))
     digest = hashlib.sha256()
     for path in outputs:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     folder = f"assets/ai45/ui-{digest.hexdigest()[:12]}/"
     return Bundle(folder, {folder + p.name: p for p in outputs}, imports,
-                  frozenset(folder + name for name in _on_demand(imports)),
-                  (cached / "head.inline").read_text(encoding="utf-8").strip())
+                  frozenset(folder + name for name in _on_demand(imports)))
 
 
 def _on_demand(imports: dict[str, tuple[str, ...]]) -> list[str]:

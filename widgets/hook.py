@@ -147,8 +147,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     config.extra["alternate"] = _alternates(page)
     context["ai45_config"] = island(page, config, context["base_url"] or ".")
     if context["ai45_config"]["engine"]:
-        # Start the engine's worker from <head>, while the rest of the page is parsed (widgets/js/head.js).
-        context["ai45_head_script"] = bundle().head_script
+        # Start the engine from <head>, while the rest of the page is parsed (widgets/js/boot.js).
+        ui = bundle()
+        context["ai45_boot"] = {"script": ui.url("boot.js"),
+                                "preload": [ui.folder + name for name in ui.imports.get("boot.js", ())]}
     return context
 
 

@@ -102,39 +102,6 @@ def test_instant_navigation_reuses_one_engine(page: Page, base_url: str, served:
     assert sum(path.endswith("/worker.js") for path in served) == 1
 
 
-COUNT_WORKERS = """{
-  const Native = window.Worker;
-  window.__workers = [];
-  window.Worker = function (url, options) {
-    window.__workers.push({ url: String(url), parsing: document.readyState === 'loading',
-                            stylesheets: document.querySelectorAll('link[rel=stylesheet]').length });
-    return new Native(url, options);
-  };
-  window.Worker.prototype = Native.prototype;
-}"""
-
-
-@pytest.mark.parametrize(("prefix", "lang"), LANGS)
-def test_the_engine_starts_from_the_head_while_the_page_is_parsed(page: Page, base_url: str, prefix: str,
-                                                                  lang: str) -> None:
-    """widgets/js/head.js: one engine worker, created before the stylesheets are even in the page (an inline script
-    after them would wait for them), then taken over by engine.js; text-only pages create none."""
-    page.add_init_script(COUNT_WORKERS)
-    page.goto(f"{base_url}{prefix}law/")
-    wait_live(page)
-    engines = "() => window.__workers.filter(w => w.url.includes('/assets/ai45/'))"  # not Material's search worker
-    workers = page.evaluate(engines)
-    assert len(workers) == 1 and workers[0]["url"].endswith("/worker.js")
-    assert workers[0]["parsing"] and workers[0]["stylesheets"] == 0
-    assert page.evaluate("() => [window.__ai45.stats.starts, typeof window.__ai45early]") == [1, "undefined"]
-    page.fill("#plane-safety", "1, 2, 4")
-    wait_output(page, "plane")
-    assert page.locator("#plane [data-ai45-value='0']").inner_text() == "45.00°"
-    page.goto(f"{base_url}{prefix}speech/")
-    wait_until(page, "() => document.readyState === 'complete'")
-    assert page.evaluate(engines) == []
-
-
 def test_text_only_pages_never_start_the_engine(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}speech/")
     # Settled: loaded, and the browser has been idle since (a widget page would have started its engine by now).

@@ -157,39 +157,3 @@ test("three crashes within a minute stop the automatic restarts", async () => {
   assert.equal(engine.engineStatus(), "failed");
   assert.equal(workers.length, 3);
 });
-
-test("a worker the page's <head> started is taken over, with what it said meanwhile; none other starts", async () => {
-  const early = new FakeWorker("http://site.test/assets/ai45/ui-x/worker.js", { type: "module" });
-  early.posted.push({ type: "init" });  // head.js posted it
-  globalThis.__ai45early = { build: "b1", worker: early, events: [{ type: "message", data: { type: "ready", how: "normal" } }] };
-  const ready = engine.start({ ...config, build: "b1" });
-  assert.equal(workers.length, 1, "no second worker");
-  assert.equal(globalThis.__ai45early, undefined, "taken once");
-  await ready;
-  assert.equal(engine.engineStatus(), "ready");
-  assert.deepEqual(early.posted, [{ type: "init" }], "init is not posted twice");
-  const answer = engine.call("run", ["plane", "{}", "en"]);
-  await tick(); await tick();
-  const [sent] = early.calls();
-  early.send({ type: "result", id: sent.id, json: "A" });
-  assert.equal(await answer, "A");
-  assert.equal(engine.stats.starts, 1);
-});
-
-test("a <head> worker that failed before it was taken over leaves the engine failed", async () => {
-  const early = new FakeWorker("http://site.test/assets/ai45/ui-x/worker.js", { type: "module" });
-  globalThis.__ai45early = { build: "b1", worker: early,
-    events: [{ type: "error", message: "no wasm", preventDefault() {} }] };
-  await assert.rejects(engine.start({ ...config, build: "b1" }), /no wasm/);
-  assert.equal(engine.engineStatus(), "failed");
-  assert.equal(early.terminated, true);
-});
-
-test("a <head> worker of another build is ended, and a new one started", async () => {
-  const early = new FakeWorker("http://site.test/old/worker.js", { type: "module" });
-  globalThis.__ai45early = { build: "old", worker: early, events: [] };
-  engine.start({ ...config, build: "new" });
-  assert.equal(early.terminated, true);
-  assert.equal(workers.length, 2);
-  assert.equal(workers[1].posted[0].type, "init");
-});

@@ -1,5 +1,4 @@
-// One engine per tab: a Pyodide Web Worker, created the first time a page needs it (on the first widget page of a
-// tab, by the inline script in <head>, head.js, and taken over here) and kept across Material's
+// One engine per tab: a Pyodide Web Worker, created the first time a page needs it and kept across Material's
 // instant navigation (this module lives as long as the tab's JavaScript context). Pages talk to it only through
 // `call`. If the worker dies after it was ready (Python crashed, or a call ran past its time limit and was
 // stopped), its pending calls are rejected and a new worker is started at once; nothing is ever posted to a
@@ -10,9 +9,7 @@
 //                                    ← {type: "ready", how: "snapshot" | "normal", fallback} | {type: "failed", reason}
 //   → {type: "call", id, fn, args}                       ← {type: "result", id, json} | {type: "crashed", reason}
 
-import { workerStart } from "./start.js";
-
-/** @typedef {{build?: string, root: string, workerURL: string, indexURL: string, lockFileURL: string, packages: string[],
+/** @typedef {{root: string, workerURL: string, indexURL: string, lockFileURL: string, packages: string[],
  *   snapshot: import("./snapshot.js").Snapshot | null}} EngineConfig */
 /** @typedef {"idle" | "loading" | "ready" | "failed"} EngineStatus */
 /** @typedef {"run" | "check" | "execute"} EngineFunction  run: a widget; check: an exercise; execute: playground code */
@@ -75,22 +72,11 @@ export function start(cfg) {
   return spawn(config).ready;
 }
 
-/** The worker that the page's <head> started (head.js) for this build, once. @param {EngineConfig} cfg */
-function takeEarly(cfg) {
-  const early = /** @type {import("./start.js").EarlyStart | undefined} */ (/** @type {any} */ (globalThis).__ai45early);
-  if (!early) return null;
-  delete (/** @type {any} */ (globalThis)).__ai45early;
-  if (early.build === cfg.build) return early;
-  early.worker.terminate();
-  return null;
-}
-
 /** @param {EngineConfig} cfg @returns {Instance} */
 function spawn(cfg) {
   stats.starts += 1;
-  const early = takeEarly(cfg);
-  const start = workerStart(cfg);
-  const worker = early ? early.worker : new Worker(start.url, start.options);
+  const root = new URL(cfg.root.endsWith("/") ? cfg.root : cfg.root + "/", location.href);
+  const worker = new Worker(new URL(cfg.workerURL, root), { type: "module", name: "ai45-engine" });
   /** @type {(value: void) => void} */ let resolveReady = () => {};
   /** @type {(err: Error) => void} */ let rejectReady = () => {};
   /** @type {Instance} */ const instance = {
@@ -123,13 +109,9 @@ function spawn(cfg) {
     if (instance.readyAt) end(instance, "crashed", why);
     else { end(instance, "failed", why); rejectReady(new EngineError("failed", why)); }
   };
-  if (!early) worker.postMessage(start.init);
-  else {  // what it said before this module took it over, in order
-    for (const event of early.events) {
-      if (event.type === "error") /** @type {(e: ErrorEvent) => void} */ (worker.onerror)(/** @type {ErrorEvent} */ (event));
-      else /** @type {(e: MessageEvent) => void} */ (worker.onmessage)(/** @type {MessageEvent} */ (event));
-    }
-  }
+  worker.postMessage({ type: "init", indexURL: new URL(cfg.indexURL, root).href,
+    lockFileURL: new URL(cfg.lockFileURL, root).href, packages: cfg.packages,
+    snapshot: cfg.snapshot ? { ...cfg.snapshot, url: new URL(cfg.snapshot.url, root).href } : null });
   return instance;
 }
 
