@@ -102,6 +102,18 @@ def test_instant_navigation_reuses_one_engine(page: Page, base_url: str, served:
     assert sum(path.endswith("/worker.js") for path in served) == 1
 
 
+def test_a_value_changed_before_its_widget_woke_is_computed(page: Page, base_url: str) -> None:
+    """A form value that changed before its widget was hydrated (the browser restoring a form, autofill, a
+    script) is computed when the widget wakes, not left beside the pre-rendered output of the old value."""
+    # When the page is parsed, before any of the site's scripts run (as a browser restores a form); no event.
+    page.add_init_script("document.addEventListener('readystatechange', () => {"
+                         " if (document.readyState === 'interactive')"
+                         " document.getElementById('plane2-scale').value = 'log'; })")
+    page.goto(f"{base_url}law/")
+    assert page.input_value("#plane2-scale") == "log"
+    wait_until(page, "() => document.querySelector(\"#plane2 [data-ai45-value='0']\").textContent === '45.00°'")
+
+
 def test_text_only_pages_never_start_the_engine(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}speech/")
     # Settled: loaded, and the browser has been idle since (a widget page would have started its engine by now).

@@ -292,6 +292,7 @@ export function mountWidgets(config, scope) {
     w.mount();
     const fromUrl = state.get(w.key);
     if (fromUrl) { setForm(w.form, fromUrl); w.changed(); }
+    else if (edited(w.form)) w.changed();  // changed before the widget woke (form restore, autofill): compute it
     w.failReason = reason;
     w.renderStatus();
     if (engineStatus() === "ready") w.pump();
@@ -334,6 +335,21 @@ export function mountWidgets(config, scope) {
   }, { capture: true });
   scope.defer(() => { for (const w of widgets) w.queued = null; });
   return widgets;
+}
+
+/** Whether a control no longer holds the value the page was built with. @param {HTMLFormElement} form */
+function edited(form) {
+  for (const el of form.elements) {
+    if (el instanceof HTMLSelectElement) {
+      const initial = [...el.options].findIndex((o) => o.defaultSelected);
+      if (el.selectedIndex !== (initial < 0 && !el.multiple ? 0 : initial)) return true;
+    } else if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
+      if (el.checked !== el.defaultChecked) return true;
+    } else if ((el instanceof HTMLInputElement && el.type !== "file") || el instanceof HTMLTextAreaElement) {
+      if (el.value !== el.defaultValue) return true;
+    }
+  }
+  return false;
 }
 
 /** requestIdleCallback where there is one (Safari has none). @param {() => void} fn @returns {number} */
