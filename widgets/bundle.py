@@ -65,10 +65,15 @@ class Bundle:
         return self.folder + name
 
 
+def _material_asset(folder: str, pattern: str) -> Path:
+    """A file of Material's assets, as its package ships it (its name carries Material's hash)."""
+    assets = Path(str(importlib.resources.files("material"))) / "templates" / "assets"
+    return next((assets / folder).glob(pattern))
+
+
 def material_palette() -> Path:
-    """Material's palette stylesheet, as its package ships it."""
-    folder = Path(str(importlib.resources.files("material"))) / "templates" / "assets" / "stylesheets"
-    return next(folder.glob("palette.*.min.css"))
+    """Material's palette stylesheet."""
+    return _material_asset("stylesheets", "palette.*.min.css")
 
 
 def _palette_css() -> str:
@@ -80,9 +85,8 @@ def _palette_css() -> str:
 
 
 def material_bundle() -> Path:
-    """Material's JavaScript bundle, as its package ships it."""
-    folder = Path(str(importlib.resources.files("material"))) / "templates" / "assets" / "javascripts"
-    return next(folder.glob("bundle.*.min.js"))
+    """Material's JavaScript bundle."""
+    return _material_asset("javascripts", "bundle.*.min.js")
 
 
 def _material_js() -> str:

@@ -311,16 +311,13 @@ export function mountWidgets(config, scope) {
     near.observe(w.root);
     for (const type of ["focusin", "pointerdown"]) scope.listen(w.root, type, () => hydrate(w), { capture: true });
   }
-  /** @type {number | undefined} */ let idle;
   const rest = () => {
-    idle = undefined;
     const next = widgets.find((w) => !live.has(w));
-    if (!next || !scope.alive) return;
+    if (!next) return;
     hydrate(next);
-    idle = requestIdle(rest);
+    scope.idle(rest);
   };
-  idle = requestIdle(rest);
-  scope.defer(() => { if (idle !== undefined) cancelIdle(idle); });
+  scope.idle(rest);
   scope.defer(onStatus((status, why) => {
     reason = why;
     for (const w of live) {
@@ -350,15 +347,4 @@ function edited(form) {
     }
   }
   return false;
-}
-
-/** requestIdleCallback where there is one (Safari has none). @param {() => void} fn @returns {number} */
-function requestIdle(fn) {
-  return typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 1000 }) : Number(setTimeout(fn, 50));
-}
-
-/** @param {number} id */
-function cancelIdle(id) {
-  if (typeof cancelIdleCallback === "function") cancelIdleCallback(id);
-  else clearTimeout(id);
 }

@@ -1,7 +1,8 @@
-// The Python playground. Loaded only by pages that have one (ai45.js imports it on demand). The reader's code goes to the tab's engine (`ai45widgets.playground.execute` in the Pyodide
-// worker), so the page stays responsive; a run past 10 s is stopped by ending the worker, and engine.js starts a
-// new one. The reply is JSON: printed text, values and tracebacks are shown as text; only the table and chart
-// HTML, rendered and escaped by Python, is inserted as markup. The code travels in the address as
+// The Python playground. Loaded only by pages that have one (ai45.js imports it on demand). The reader's code
+// goes to the tab's engine (`ai45widgets.playground.execute` in the Pyodide worker), so the page stays
+// responsive; a run past 10 s is stopped by ending the worker, and engine.js starts a new one. The reply is
+// JSON: printed text, values and tracebacks are shown as text; only the table and chart HTML, rendered and
+// escaped by Python, is inserted as markup. The code travels in the address as
 // #code=<base64url> (codelink.js): opening such a link fills the editor and never runs it.
 //
 // The page's text box is the editor until CodeMirror (editor.js, a chunk of ≈ 470 kB whose start is a long task)

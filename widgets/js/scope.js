@@ -1,4 +1,4 @@
-// Everything a page mounts lives in one Scope: listeners, timers and cleanups are registered here, and
+// Everything a page mounts lives in one Scope: listeners, timers, idle callbacks and cleanups are registered here, and
 // `dispose()` ends them all when Material's `document$` shows the next page (the way Material's own components
 // are torn down with `switchMap`/`finalize`). Work that finishes later checks `alive` and is dropped.
 
@@ -7,6 +7,7 @@ export class Scope {
     this.alive = true;
     this.controller = new AbortController();
     /** @type {Set<ReturnType<typeof setTimeout>>} */ this.timers = new Set();
+    /** @type {Set<number>} */ this.idles = new Set();
     /** @type {(() => void)[]} */ this.cleanups = [];
   }
 
@@ -39,8 +40,8 @@ export class Scope {
       this.timeout(fn, 50);
       return;
     }
-    const id = requestIdleCallback(() => { if (this.alive) fn(); }, { timeout: 1000 });
-    this.defer(() => cancelIdleCallback(id));
+    const id = requestIdleCallback(() => { this.idles.delete(id); if (this.alive) fn(); }, { timeout: 1000 });
+    this.idles.add(id);
   }
 
   /** @param {ReturnType<typeof setTimeout> | undefined} id */
@@ -61,6 +62,8 @@ export class Scope {
     this.controller.abort();
     for (const id of this.timers) clearTimeout(id);
     this.timers.clear();
+    for (const id of this.idles) cancelIdleCallback(id);
+    this.idles.clear();
     for (const fn of this.cleanups.splice(0).reverse()) {
       try { fn(); } catch { /* one failing cleanup must not keep the others from running */ }
     }
